@@ -1,0 +1,125 @@
+package tw.yanshou.calculus;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Something that happened to a contract, with its effective (legal) date. Events are applied in
+ * effective-date order whatever order they were recorded in.
+ */
+public sealed interface ContractEvent {
+
+    /** The effective date. */
+    LocalDate date();
+
+    /** The type as written in a contract file. */
+    String type();
+
+    /** A milestone event: a tender, a failed inspection or an acceptance. */
+    sealed interface MilestoneEvent extends ContractEvent {
+        String milestone();
+
+        /** The items the event is about; empty means all of the milestone's (or of the pending tender's) items. */
+        List<String> items();
+    }
+
+    /** The vendor declares the milestone (or some of its items) ready. */
+    record Tendered(LocalDate date, String milestone, List<String> items, String note) implements MilestoneEvent {
+        public Tendered {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(milestone, "milestone");
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        @Override public String type() { return "TENDERED"; }
+    }
+
+    /** An inspection or review failed; the vendor must cure and re-tender by {@code cureBy} (default: the same day). */
+    record InspectionFailed(LocalDate date, String milestone, List<String> items, LocalDate cureBy, String note)
+            implements MilestoneEvent {
+        public InspectionFailed {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(milestone, "milestone");
+            items = items == null ? List.of() : List.copyOf(items);
+            if (cureBy == null) cureBy = date;
+        }
+
+        @Override public String type() { return "INSPECTION_FAILED"; }
+    }
+
+    /** The inspection or review passed (for the named items only, if any are named). */
+    record Accepted(LocalDate date, String milestone, List<String> items, String note) implements MilestoneEvent {
+        public Accepted {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(milestone, "milestone");
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        @Override public String type() { return "ACCEPTED"; }
+    }
+
+    /** Days not counted (不計工期): buyer suspension, force majeure, a typhoon closure. */
+    record Excused(LocalDate date, DateRange range, String reason) implements ContractEvent {
+        public Excused {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(range, "range");
+        }
+
+        @Override public String type() { return "EXCUSED"; }
+    }
+
+    /** A mediation was applied for (履約爭議調解); later days are provisional until it concludes. */
+    record MediationFiled(LocalDate date, String note) implements ContractEvent {
+        public MediationFiled { Objects.requireNonNull(date, "date"); }
+
+        @Override public String type() { return "MEDIATION_FILED"; }
+    }
+
+    /** How a mediation ended. */
+    enum Outcome { SETTLED, FAILED }
+
+    /**
+     * A mediation concluded; its terms apply from {@code date}, the day the result was served.
+     *
+     * @param excused            days not counted, or null
+     * @param completionDeadline everything must be finished by then, or null
+     * @param resetDue           the completion deadline becomes the due date of every open milestone
+     * @param capWaived          the penalty cap no longer applies
+     */
+    record MediationConcluded(LocalDate date, Outcome outcome, DateRange excused, Period completionDeadline,
+                              boolean resetDue, boolean capWaived, String note) implements ContractEvent {
+        public MediationConcluded {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+
+        @Override public String type() { return "MEDIATION_CONCLUDED"; }
+    }
+
+    /** A changed, added or price-reduced (減價收受) item, in force from the amendment's date. */
+    record ItemChange(String code, String name, BigDecimal amount) {
+        public ItemChange {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /** A price or quantity change (incl. price-reduced acceptance 減價收受) from {@code date}. */
+    record Amended(LocalDate date, List<ItemChange> items, String reason) implements ContractEvent {
+        public Amended {
+            Objects.requireNonNull(date, "date");
+            items = List.copyOf(items);
+        }
+
+        @Override public String type() { return "AMENDED"; }
+    }
+
+    /** The contract ends (解除/終止); no more days accrue after {@code date}. */
+    record Terminated(LocalDate date, String ground, String note) implements ContractEvent {
+        public Terminated { Objects.requireNonNull(date, "date"); }
+
+        @Override public String type() { return "TERMINATED"; }
+    }
+}

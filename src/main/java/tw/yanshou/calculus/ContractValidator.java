@@ -1,0 +1,113 @@
+package tw.yanshou.calculus;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import tw.yanshou.calculus.calendar.OfficeCalendar;
+
+/**
+ * Finds everything wrong with a contract at once, each violation with its field path: references that do not
+ * exist, due rules that count from each other, dates before the signing, and events that make no sense in the
+ * contract's state (an acceptance without a tender, anything after the termination).
+ */
+public final class ContractValidator {
+    private final CalendarSource calendars;
+
+    public ContractValidator(CalendarSource calendars) { this.calendars = calendars; }
+
+    /** Every violation of the contract and its whole event history. */
+    public List<Violation> validate(Contract contract) {
+        List<Violation> violations = staticViolations(contract);
+        if (violations.isEmpty()) violations.addAll(Timeline.replay(contract, LocalDate.MAX).violations);
+        return violations;
+    }
+
+    /** The violations that recording {@code event} after the contract's events would add. */
+    public List<Violation> validateEvent(Contract contract, ContractEvent event) {
+        Contract with = contract.withEvent(event);
+        String path = "events[" + contract.events().size() + "]";
+        return validate(with).stream()
+                .filter(v -> v.path().startsWith(path))
+                .map(v -> new Violation("event" + v.path().substring(path.length()), v.message()))
+                .toList();
+    }
+
+    Optional<OfficeCalendar> calendarOf(Contract contract) {
+        return calendars.calendar(contract.terms().calendar(), contract.terms().site());
+    }
+
+    /** Checks of the contract's structure, without its events' state. */
+    List<Violation> staticViolations(Contract contract) {
+        List<Violation> v = new ArrayList<>();
+        if (calendarOf(contract).isEmpty())
+            v.add(new Violation("terms.calendar", "no office calendar " + contract.terms().calendar()));
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < contract.items().size(); i++) {
+            if (!codes.add(contract.items().get(i).code()))
+                v.add(new Violation("items[" + i + "].code", "item " + contract.items().get(i).code() + " is listed twice"));
+        }
+        if (contract.items().isEmpty()) v.add(new Violation("items", "a contract has at least one item"));
+        Map<String, Integer> milestoneIndex = new HashMap<>();
+        for (int i = 0; i < contract.milestones().size(); i++) {
+            Milestone m = contract.milestones().get(i);
+            if (milestoneIndex.putIfAbsent(m.id(), i) != null)
+                v.add(new Violation("milestones[" + i + "].id", "milestone " + m.id() + " is listed twice"));
+        }
+        for (int i = 0; i < contract.milestones().size(); i++) {
+            Milestone m = contract.milestones().get(i);
+            String path = "milestones[" + i + "]";
+            if (m.items().isEmpty()) v.add(new Violation(path + ".items", "a milestone delivers at least one item"));
+            Set<String> seen = new HashSet<>();
+            for (int j = 0; j < m.items().size(); j++) {
+                String code = m.items().get(j);
+                if (!codes.contains(code)) v.add(new Violation(path + ".items[" + j + "]", "no item " + code));
+                else if (!seen.add(code)) v.add(new Violation(path + ".items[" + j + "]", "item " + code + " is listed twice"));
+            }
+            if (m.due() instanceof DueRule.Relative r && r.from().kind() != Anchor.Kind.SIGNED) {
+                if (!milestoneIndex.containsKey(r.from().milestone()))
+                    v.add(new Violation(path + ".due.from", "no milestone " + r.from().milestone()));
+                else if (r.from().milestone().equals(m.id()))
+                    v.add(new Violation(path + ".due.from", "milestone " + m.id() + " cannot count from itself"));
+            }
+            if (m.due() instanceof DueRule.Fixed f && f.date().isBefore(contract.signedOn()))
+                v.add(new Violation(path + ".due.date", f.date() + " is before the contract was signed (" + contract.signedOn() + ")"));
+        }
+        cycles(contract, milestoneIndex, v);
+        for (int i = 0; i < contract.claims().size(); i++) {
+            Claim c = contract.claims().get(i);
+            if (c.accrualThrough().isBefore(contract.signedOn()))
+                v.add(new Violation("claims[" + i + "].accrualThrough",
+                        c.accrualThrough() + " is before the contract was signed (" + contract.signedOn() + ")"));
+        }
+        return v;
+    }
+
+    /** Due rules that count from each other (A from B.ACCEPTED, B from A.TENDERED) can never be due. */
+    private static void cycles(Contract contract, Map<String, Integer> index, List<Violation> v) {
+        for (int i = 0; i < contract.milestones().size(); i++) {
+            Set<String> visited = new LinkedHashSet<>();
+            String start = contract.milestones().get(i).id();
+            String current = start;
+            while (true) {
+                Integer k = index.get(current);
+                if (k == null || !(contract.milestones().get(k).due() instanceof DueRule.Relative r)
+                        || r.from().kind() == Anchor.Kind.SIGNED) break;
+                current = r.from().milestone();
+                if (current.equals(start) && visited.size() > 0) {
+                    v.add(new Violation("milestones[" + i + "].due.from",
+                            "milestone " + start + " counts from a milestone that counts from it: " + start + " → "
+                                    + String.join(" → ", visited) + " → " + start));
+                    break;
+                }
+                if (!visited.add(current)) break;
+            }
+        }
+    }
+}
