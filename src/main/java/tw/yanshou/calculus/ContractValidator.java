@@ -39,6 +39,21 @@ public final class ContractValidator {
                 .toList();
     }
 
+    /**
+     * The order in which the contract's events take effect: by effective date, and within a day in the order their
+     * meaning allows (a tender before its inspection). A workflow replaying the history uses this order.
+     *
+     * @return indices into {@code contract.events()}
+     * @throws InvalidContractException if the history is not valid
+     */
+    public List<Integer> effectiveOrder(Contract contract) {
+        List<Violation> violations = staticViolations(contract);
+        if (!violations.isEmpty()) throw new InvalidContractException(violations);
+        Timeline timeline = Timeline.replay(contract, LocalDate.MAX);
+        if (!timeline.violations.isEmpty()) throw new InvalidContractException(timeline.violations);
+        return List.copyOf(timeline.applied);
+    }
+
     Optional<OfficeCalendar> calendarOf(Contract contract) {
         return calendars.calendar(contract.terms().calendar(), contract.terms().site());
     }

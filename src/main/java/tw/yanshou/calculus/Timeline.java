@@ -75,6 +75,8 @@ final class Timeline {
     final List<ExcusedEntry> excused = new ArrayList<>();
     final List<Amended> amendments = new ArrayList<>();
     final List<MediationConcluded> settlements = new ArrayList<>();
+    /** Indices (into the contract's event list) of the applied events, in the order they were applied. */
+    final List<Integer> applied = new ArrayList<>();
     boolean capWaived;
     LocalDate mediationPendingSince;
     LocalDate terminatedOn;
@@ -236,6 +238,7 @@ final class Timeline {
             violations.add(new Violation(path, "the contract was terminated on " + terminatedOn));
             return;
         }
+        applied.add(indexed.index());
         if (event instanceof Tendered t) {
             MilestoneState state = milestones.get(t.milestone());
             for (String item : targets(t, state)) state.tenders.get(item).add(new Tender(t.date()));
@@ -269,7 +272,7 @@ final class Timeline {
             if (c.outcome() == ContractEvent.Outcome.SETTLED) {
                 settlements.add(c);
                 if (c.excused() != null)
-                    excused.add(new ExcusedEntry(c.excused(), Objects.requireNonNullElse(c.note(), "調解不計工期")));
+                    excused.add(new ExcusedEntry(c.excused(), "調解不計工期"));
                 capWaived |= c.capWaived();
             }
         } else if (event instanceof Amended a) {

@@ -58,7 +58,7 @@ class CourtCaseStatementTest {
         // threshold reached 2019-09-12, earlier than the day after the missed completion deadline (2019-11-02)
         assertThat(statement.terminationRightOn()).isEqualTo(d("2019-09-12"));
         assertThat(statement.excused()).containsExactly(
-                new Statement.ExcusedDays(d("2019-03-19"), d("2019-09-02"), "調解成立書送達機關"));
+                new Statement.ExcusedDays(d("2019-03-19"), d("2019-09-02"), "調解不計工期"));
         assertThat(statement.projection()).isNull();
     }
 

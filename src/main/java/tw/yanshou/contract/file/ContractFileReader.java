@@ -1,0 +1,627 @@
+package tw.yanshou.contract.file;
+
+import static tw.yanshou.contract.file.Fields.Presence.OPTIONAL;
+import static tw.yanshou.contract.file.Fields.Presence.REQUIRED;
+import static tw.yanshou.contract.file.Fields.at;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import tw.yanshou.calculus.Anchor;
+import tw.yanshou.calculus.Claim;
+import tw.yanshou.calculus.Contract;
+import tw.yanshou.calculus.ContractEvent;
+import tw.yanshou.calculus.ContractEvent.Accepted;
+import tw.yanshou.calculus.ContractEvent.Amended;
+import tw.yanshou.calculus.ContractEvent.Excused;
+import tw.yanshou.calculus.ContractEvent.InspectionFailed;
+import tw.yanshou.calculus.ContractEvent.ItemChange;
+import tw.yanshou.calculus.ContractEvent.MediationConcluded;
+import tw.yanshou.calculus.ContractEvent.MediationFiled;
+import tw.yanshou.calculus.ContractEvent.Outcome;
+import tw.yanshou.calculus.ContractEvent.Tendered;
+import tw.yanshou.calculus.ContractEvent.Terminated;
+import tw.yanshou.calculus.ContractValidator;
+import tw.yanshou.calculus.DateRange;
+import tw.yanshou.calculus.DeadlineDays;
+import tw.yanshou.calculus.DueRule;
+import tw.yanshou.calculus.InvalidContractException;
+import tw.yanshou.calculus.Item;
+import tw.yanshou.calculus.Milestone;
+import tw.yanshou.calculus.PenaltyBasis;
+import tw.yanshou.calculus.PenaltyTerms;
+import tw.yanshou.calculus.Period;
+import tw.yanshou.calculus.Terms;
+import tw.yanshou.calculus.Violation;
+
+/**
+ * Reads a contract file of format {@value ContractFile#FORMAT}, YAML or JSON, into a {@link ContractFile}.
+ *
+ * <p>Text whose first non-blank character is <code>{</code> is read as JSON, anything else as YAML. The tree is
+ * mapped field by field so that one reading reports every problem of the file, each with the path of its field
+ * ({@code contract.items[1].amount}, {@code events[3].cureBy}) and a message the user can act on: wrong and missing
+ * values, unknown fields, impossible dates, and then what the {@link ContractValidator} finds in the contract
+ * (references to milestones and items that do not exist, due rules that count from each other, events that make
+ * no sense in the contract's state). Dates are read in ISO form or in any ROC form of
+ * {@link tw.yanshou.calculus.RocDates#parse}.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class ContractFileReader {
+
+    private static final List<String> TOP = List.of("format", "contract", "terms", "milestones", "events", "claims");
+    private static final List<String> CONTRACT =
+            List.of("number", "title", "buyer", "vendor", "currency", "site", "signedOn", "items");
+    private static final List<String> VENDOR = List.of("id", "name");
+    private static final List<String> ITEM = List.of("code", "name", "amount");
+    private static final List<String> TERMS =
+            List.of("calendar", "deadlineDays", "lastDayRollover", "penalty", "performanceBond", "linkedContracts");
+    private static final List<String> PENALTY =
+            List.of("ratePerMille", "basis", "capPercent", "terminationRightAtPercent");
+    private static final List<String> LINKED =
+            List.of("number", "kind", "amount", "performanceBond", "terminatesWithThis");
+    private static final List<String> MILESTONE = List.of("id", "name", "items", "due");
+    private static final List<String> DUE = List.of("days", "from", "date");
+    private static final List<String> RANGE = List.of("from", "to");
+    private static final List<String> PERIOD = List.of("days", "date");
+    private static final List<String> CHANGE = List.of("code", "name", "amount");
+    private static final List<String> CLAIM = List.of("accrualThrough", "reductions", "bondOffset", "interest");
+    private static final List<String> REDUCTION = List.of("percent", "reason");
+    private static final List<String> INTEREST = List.of("ratePercent", "from", "through");
+
+    /** The fields of each event type besides {@code date} and {@code type}, in the order they are written. */
+    private static final Map<String, List<String>> EVENT_FIELDS = eventFields();
+
+    private static final Pattern JSON_START = Pattern.compile("\\s*\\{\\s*[\"}]");
+    private static final Pattern EVENT_PATH = Pattern.compile("events\\[(\\d+)](.*)");
+
+    private static final ObjectMapper JSON = strict(new ObjectMapper());
+    private static final ObjectMapper YAML = strict(new YAMLMapper());
+
+    private final ContractValidator validator;
+
+    /**
+     * @param validator checks the contract once its structure is read: references, cycles, event states
+     */
+    public ContractFileReader(ContractValidator validator) {
+        this.validator = Objects.requireNonNull(validator, "validator");
+    }
+
+    /**
+     * Reads one contract file.
+     *
+     * @param text the file, YAML or JSON
+     * @return the file, its contract ready for the calculus
+     * @throws InvalidContractException with every violation found, if the file cannot be read or the contract it
+     *     describes cannot be computed
+     */
+    public ContractFile read(String text) {
+        Objects.requireNonNull(text, "text");
+        Reading reading = new Reading();
+        reading.read(parse(text));
+        List<Violation> violations = new ArrayList<>(reading.fields.violations());
+        violations.addAll(reading.semanticViolations(validator.validate(reading.contract)));
+        if (!violations.isEmpty()) throw new InvalidContractException(violations);
+        return reading.file();
+    }
+
+    /**
+     * Reads one event, written as in a contract file's {@code events} list (YAML or JSON). It checks the event's
+     * own fields; whether it makes sense in the contract's history is the validator's question.
+     *
+     * @throws InvalidContractException with every violation, paths starting with {@code event}
+     */
+    public ContractEvent readEvent(String text) {
+        Objects.requireNonNull(text, "text");
+        JsonNode root = parse(text);
+        Reading reading = new Reading();
+        ObjectNode o = reading.fields.object(root, "event");
+        LocalDate date = reading.fields.date(o, "event", "date", REQUIRED);
+        String type = o == null ? null : reading.eventType(o, "event");
+        if (o != null) reading.eventFieldsKnown(o, "event", type);
+        ContractEvent event = type == null ? null : reading.event(o, "event", date, type);
+        if (!reading.fields.violations().isEmpty()) throw new InvalidContractException(reading.fields.violations());
+        if (event == null) throw invalid("event", "is not a complete event");
+        return event;
+    }
+
+    private static JsonNode parse(String text) {
+        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (content.isBlank()) throw invalid("$", "the file is empty; a contract file starts with \"format: 1\"");
+        // JSON starts with a brace and a quoted key; a brace and a bare key is a YAML flow mapping ({ date: … })
+        boolean json = JSON_START.matcher(content).lookingAt();
+        JsonNode root;
+        try {
+            root = (json ? JSON : YAML).readTree(content);
+        } catch (JsonProcessingException e) {
+            throw invalid("$", (json ? "not valid JSON: " : "not valid YAML: ") + where(e.getLocation())
+                    + problem(e.getOriginalMessage()));
+        }
+        if (root == null || root.isMissingNode() || root.isNull())
+            throw invalid("$", "the file is empty; a contract file starts with \"format: 1\"");
+        if (!root.isObject())
+            throw invalid("$", "must be a mapping of fields starting with \"format: 1\", was " + Fields.describe(root));
+        return root;
+    }
+
+    /** The parser's message without the positions and source excerpts it repeats (SnakeYAML writes several lines). */
+    private static String problem(String message) {
+        return message.lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .map(String::strip)
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) return "";
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
+    }
+
+    private static InvalidContractException invalid(String path, String message) {
+        return new InvalidContractException(List.of(new Violation(path, message)));
+    }
+
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return mapper;
+    }
+
+    private static Map<String, List<String>> eventFields() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("TENDERED", List.of("milestone", "items", "note"));
+        fields.put("INSPECTION_FAILED", List.of("milestone", "items", "cureBy", "note"));
+        fields.put("ACCEPTED", List.of("milestone", "items", "note"));
+        fields.put("EXCUSED", List.of("from", "to", "reason", "note"));
+        fields.put("MEDIATION_FILED", List.of("note"));
+        fields.put("MEDIATION_CONCLUDED",
+                List.of("outcome", "excused", "completionDeadline", "resetDue", "capWaived", "note"));
+        fields.put("AMENDED", List.of("items", "reason", "note"));
+        fields.put("TERMINATED", List.of("ground", "note"));
+        return Collections.unmodifiableMap(fields);
+    }
+
+    private static <T> T orElse(T value, T fallback) { return value != null ? value : fallback; }
+
+    /**
+     * The state of one reading. Where a value is missing or wrong, the contract gets a stand-in (an amount of 0, a
+     * due rule from the signing, the path as a code) so that the validator can still check the rest of the file;
+     * events with a problem are left out of the contract, and the validator's findings are mapped back to the
+     * file's paths.
+     */
+    private static final class Reading {
+        final Fields fields = new Fields();
+        /** For each event of the contract, its index in the file. */
+        final List<Integer> eventIndex = new ArrayList<>();
+        /** The events of the file left out of the contract, because something in them is wrong. */
+        final List<LeftOut> leftOut = new ArrayList<>();
+
+        String number;
+        String title;
+        String buyer;
+        ContractFile.Vendor vendor;
+        String currency;
+        final List<ContractFile.LinkedContract> linked = new ArrayList<>();
+        Contract contract;
+
+        ContractFile file() {
+            return new ContractFile(ContractFile.FORMAT, number, title, buyer, vendor, currency, linked, contract);
+        }
+
+        void read(JsonNode root) {
+            ObjectNode top = (ObjectNode) root;
+            fields.onlyKnown(top, "", TOP);
+            Integer format = fields.integer(top, "", "format", REQUIRED);
+            if (format != null && format != ContractFile.FORMAT)
+                throw invalid("format", "unsupported format " + format + "; this server reads format " + ContractFile.FORMAT);
+
+            ObjectNode c = fields.object(top, "", "contract", REQUIRED, CONTRACT);
+            number = fields.text(c, "contract", "number", REQUIRED);
+            title = fields.text(c, "contract", "title", OPTIONAL);
+            buyer = fields.text(c, "contract", "buyer", OPTIONAL);
+            vendor = vendor(c);
+            currency = orElse(fields.choice(c, "contract", "currency", List.of(ContractFile.CURRENCY), OPTIONAL),
+                    ContractFile.CURRENCY);
+            String site = fields.text(c, "contract", "site", OPTIONAL);
+            LocalDate signedOn = fields.date(c, "contract", "signedOn", REQUIRED);
+            List<Item> items = items(c);
+            Terms terms = terms(fields.object(top, "", "terms", REQUIRED, TERMS), site);
+            List<Milestone> milestones = milestones(fields.list(top, "", "milestones", REQUIRED));
+            List<ContractEvent> events = events(fields.list(top, "", "events", OPTIONAL));
+            List<Claim> claims = claims(fields.list(top, "", "claims", OPTIONAL));
+            contract = new Contract(orElse(number, ""), orElse(signedOn, LocalDate.MIN), items, terms, milestones,
+                    events, claims);
+        }
+
+        private ContractFile.Vendor vendor(ObjectNode contract) {
+            ObjectNode v = fields.object(contract, "contract", "vendor", OPTIONAL, VENDOR);
+            String id = fields.text(v, "contract.vendor", "id", OPTIONAL);
+            String name = fields.text(v, "contract.vendor", "name", REQUIRED);
+            return name == null ? null : new ContractFile.Vendor(id, name);
+        }
+
+        private List<Item> items(ObjectNode contract) {
+            List<Item> items = new ArrayList<>();
+            ArrayNode list = fields.list(contract, "contract", "items", REQUIRED);
+            if (list == null) return items;
+            for (int i = 0; i < list.size(); i++) {
+                String path = at("contract.items", i);
+                ObjectNode o = fields.object(list.get(i), path, ITEM);
+                String code = fields.text(o, path, "code", REQUIRED);
+                String name = fields.text(o, path, "name", OPTIONAL);
+                BigDecimal amount = fields.amount(o, path, "amount", REQUIRED);
+                items.add(new Item(orElse(code, path), name, orElse(amount, BigDecimal.ZERO)));
+            }
+            return items;
+        }
+
+        private Terms terms(ObjectNode t, String site) {
+            String calendar = orElse(fields.text(t, "terms", "calendar", OPTIONAL), "TW");
+            DeadlineDays deadlineDays =
+                    orElse(fields.choice(t, "terms", "deadlineDays", DeadlineDays.class, OPTIONAL), DeadlineDays.CALENDAR);
+            boolean rollover = orElse(fields.bool(t, "terms", "lastDayRollover", OPTIONAL), true);
+            ObjectNode p = fields.object(t, "terms", "penalty", REQUIRED, PENALTY);
+            BigDecimal rate = fields.number(p, "terms.penalty", "ratePerMille", REQUIRED);
+            PenaltyBasis basis =
+                    orElse(fields.choice(p, "terms.penalty", "basis", PenaltyBasis.class, OPTIONAL), PenaltyBasis.LATE_ITEMS);
+            BigDecimal cap = fields.percent(p, "terms.penalty", "capPercent", OPTIONAL);
+            BigDecimal termination = fields.percent(p, "terms.penalty", "terminationRightAtPercent", OPTIONAL);
+            BigDecimal bond = fields.amount(t, "terms", "performanceBond", OPTIONAL);
+            linkedContracts(fields.list(t, "terms", "linkedContracts", OPTIONAL));
+            return new Terms(calendar, site, deadlineDays, rollover,
+                    new PenaltyTerms(orElse(rate, BigDecimal.ZERO), basis, cap, termination), bond);
+        }
+
+        private void linkedContracts(ArrayNode list) {
+            if (list == null) return;
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                String path = at("terms.linkedContracts", i);
+                ObjectNode o = fields.object(list.get(i), path, LINKED);
+                String linkedNumber = fields.text(o, path, "number", REQUIRED);
+                String kind = fields.text(o, path, "kind", REQUIRED);
+                BigDecimal amount = fields.amount(o, path, "amount", REQUIRED);
+                BigDecimal bond = fields.amount(o, path, "performanceBond", OPTIONAL);
+                boolean ends = orElse(fields.bool(o, path, "terminatesWithThis", OPTIONAL), false);
+                if (linkedNumber != null && linkedNumber.equals(number))
+                    fields.add(path + ".number", "is the number of this contract; a linked contract is another one");
+                else if (linkedNumber != null && !seen.add(linkedNumber))
+                    fields.add(path + ".number", "contract " + linkedNumber + " is linked twice");
+                if (linkedNumber != null && kind != null && amount != null)
+                    linked.add(new ContractFile.LinkedContract(linkedNumber, kind, amount, bond, ends));
+            }
+        }
+
+        private List<Milestone> milestones(ArrayNode list) {
+            List<Milestone> milestones = new ArrayList<>();
+            if (list == null) return milestones;
+            for (int i = 0; i < list.size(); i++) {
+                String path = at("milestones", i);
+                ObjectNode o = fields.object(list.get(i), path, MILESTONE);
+                String id = fields.text(o, path, "id", REQUIRED);
+                String name = fields.text(o, path, "name", OPTIONAL);
+                List<String> items = fields.codes(o, path, "items", REQUIRED);
+                DueRule due = due(fields.object(o, path, "due", REQUIRED, DUE), path + ".due");
+                milestones.add(new Milestone(orElse(id, path), name, orElse(items, List.of()),
+                        orElse(due, new DueRule.Relative(0, Anchor.SIGNED))));
+            }
+            return milestones;
+        }
+
+        private DueRule due(ObjectNode due, String path) {
+            if (due == null) return null;
+            boolean fixed = due.hasNonNull("date");
+            boolean relative = due.hasNonNull("days") || due.hasNonNull("from");
+            if (fixed && relative) {
+                fields.add(path, "give either days and from, or a date, not both");
+                return null;
+            }
+            if (fixed) {
+                LocalDate date = fields.date(due, path, "date", REQUIRED);
+                return date == null ? null : new DueRule.Fixed(date);
+            }
+            if (!relative) {
+                fields.add(path, "needs days and from, e.g. { days: 60, from: SIGNED }, or a date, e.g. { date: 2019-03-11 }");
+                return null;
+            }
+            Integer days = fields.days(due, path, "days", REQUIRED);
+            Anchor from = anchor(due, path);
+            return days == null || from == null ? null : new DueRule.Relative(days, from);
+        }
+
+        private Anchor anchor(ObjectNode due, String path) {
+            JsonNode node = fields.value(due, path, "from", REQUIRED);
+            if (node == null) return null;
+            String text = node.isTextual() ? node.asText() : "";
+            if (text.equals("SIGNED")) return Anchor.SIGNED;
+            int dot = text.lastIndexOf('.');
+            if (dot > 0) {
+                String milestone = text.substring(0, dot);
+                String kind = text.substring(dot + 1);
+                if (kind.equals("TENDERED")) return Anchor.tendered(milestone);
+                if (kind.equals("ACCEPTED")) return Anchor.accepted(milestone);
+            }
+            fields.add(path + ".from",
+                    "must be SIGNED, MILESTONE.TENDERED or MILESTONE.ACCEPTED, was " + Fields.describe(node));
+            return null;
+        }
+
+        private List<ContractEvent> events(ArrayNode list) {
+            List<ContractEvent> events = new ArrayList<>();
+            if (list == null) return events;
+            for (int i = 0; i < list.size(); i++) {
+                String path = at("events", i);
+                int before = fields.count();
+                ObjectNode o = fields.object(list.get(i), path);
+                LocalDate date = fields.date(o, path, "date", REQUIRED);
+                String type = o == null ? null : eventType(o, path);
+                if (o != null) eventFieldsKnown(o, path, type);
+                ContractEvent event = type == null ? null : event(o, path, date, type);
+                if (event != null && fields.count() == before) {
+                    events.add(event);
+                    eventIndex.add(i);
+                } else {
+                    JsonNode milestone = o == null ? null : o.get("milestone");
+                    leftOut.add(new LeftOut(-1, date, type,
+                            milestone != null && milestone.isTextual() ? milestone.asText() : null));
+                }
+            }
+            return events;
+        }
+
+        /** The event, or null if something it needs is missing (and reported). */
+        private ContractEvent event(ObjectNode o, String path, LocalDate date, String type) {
+            String note = fields.text(o, path, "note", OPTIONAL);
+            switch (type) {
+                case "TENDERED", "ACCEPTED", "INSPECTION_FAILED" -> {
+                    String milestone = fields.text(o, path, "milestone", REQUIRED);
+                    List<String> items = fields.codes(o, path, "items", OPTIONAL);
+                    LocalDate cureBy = type.equals("INSPECTION_FAILED") ? fields.date(o, path, "cureBy", OPTIONAL) : null;
+                    if (date == null || milestone == null) return null;
+                    return switch (type) {
+                        case "TENDERED" -> new Tendered(date, milestone, items, note);
+                        case "ACCEPTED" -> new Accepted(date, milestone, items, note);
+                        default -> new InspectionFailed(date, milestone, items, cureBy, note);
+                    };
+                }
+                case "EXCUSED" -> {
+                    DateRange range = range(o, path);
+                    String reason = reasonOrNote(o, path, type, note);
+                    return date == null || range == null ? null : new Excused(date, range, reason);
+                }
+                case "MEDIATION_FILED" -> {
+                    return date == null ? null : new MediationFiled(date, note);
+                }
+                case "MEDIATION_CONCLUDED" -> {
+                    Outcome outcome = fields.choice(o, path, "outcome", Outcome.class, REQUIRED);
+                    DateRange excused = range(fields.object(o, path, "excused", OPTIONAL, RANGE), path + ".excused");
+                    Period deadline = period(fields.object(o, path, "completionDeadline", OPTIONAL, PERIOD),
+                            path + ".completionDeadline");
+                    boolean resetDue = orElse(fields.bool(o, path, "resetDue", OPTIONAL), false);
+                    boolean capWaived = orElse(fields.bool(o, path, "capWaived", OPTIONAL), false);
+                    if (date == null || outcome == null) return null;
+                    return new MediationConcluded(date, outcome, excused, deadline, resetDue, capWaived, note);
+                }
+                case "AMENDED" -> {
+                    List<ItemChange> changes = itemChanges(fields.list(o, path, "items", REQUIRED), path + ".items");
+                    String reason = reasonOrNote(o, path, type, note);
+                    return date == null || changes == null ? null : new Amended(date, changes, reason);
+                }
+                default -> {
+                    String ground = fields.text(o, path, "ground", OPTIONAL);
+                    return date == null ? null : new Terminated(date, ground, note);
+                }
+            }
+        }
+
+        private String eventType(ObjectNode o, String path) {
+            JsonNode node = fields.value(o, path, "type", REQUIRED);
+            if (node == null) return null;
+            if (node.isTextual() && EVENT_FIELDS.containsKey(node.asText())) return node.asText();
+            fields.add(path + ".type", "unknown event type " + Fields.describe(node) + "; known types: "
+                    + String.join(", ", EVENT_FIELDS.keySet()));
+            return null;
+        }
+
+        /** Fields of another event type are named as such; other keys are unknown fields. */
+        private void eventFieldsKnown(ObjectNode o, String path, String type) {
+            Set<String> any = new LinkedHashSet<>(List.of("date", "type"));
+            EVENT_FIELDS.values().forEach(any::addAll);
+            if (type == null) {
+                fields.onlyKnown(o, path, any);
+                return;
+            }
+            List<String> known = new ArrayList<>(List.of("date", "type"));
+            known.addAll(EVENT_FIELDS.get(type));
+            for (var keys = o.fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                if (known.contains(key)) continue;
+                if (any.contains(key))
+                    fields.add(at(path, key), "is not a field of type " + type + "; its fields are "
+                            + String.join(", ", known));
+                else fields.add(at(path, key), Fields.unknownField(key, known));
+            }
+        }
+
+        /** EXCUSED and AMENDED keep one text, their reason; {@code note} is read as the reason. */
+        private String reasonOrNote(ObjectNode o, String path, String type, String note) {
+            String reason = fields.text(o, path, "reason", OPTIONAL);
+            if (reason != null && note != null)
+                fields.add(path + ".note", "an " + type + " event has one text: give reason or note, not both");
+            return orElse(reason, note);
+        }
+
+        private DateRange range(ObjectNode range, String path) {
+            if (range == null) return null;
+            LocalDate from = fields.date(range, path, "from", REQUIRED);
+            LocalDate to = fields.date(range, path, "to", REQUIRED);
+            if (from == null || to == null) return null;
+            if (to.isBefore(from)) {
+                fields.add(path + ".to", to + " is before from (" + from + ")");
+                return null;
+            }
+            return new DateRange(from, to);
+        }
+
+        private Period period(ObjectNode period, String path) {
+            if (period == null) return null;
+            boolean days = period.hasNonNull("days");
+            boolean date = period.hasNonNull("date");
+            if (days == date) {
+                fields.add(path, days ? "give either days or a date, not both"
+                        : "needs days, e.g. { days: 60 }, or a date, e.g. { date: 2019-11-01 }");
+                return null;
+            }
+            if (days) {
+                Integer n = fields.days(period, path, "days", REQUIRED);
+                return n == null ? null : Period.ofDays(n);
+            }
+            LocalDate on = fields.date(period, path, "date", REQUIRED);
+            return on == null ? null : Period.on(on);
+        }
+
+        private List<ItemChange> itemChanges(ArrayNode list, String path) {
+            if (list == null) return null;
+            List<ItemChange> changes = new ArrayList<>();
+            for (int j = 0; j < list.size(); j++) {
+                String itemPath = at(path, j);
+                ObjectNode o = fields.object(list.get(j), itemPath, CHANGE);
+                String code = fields.text(o, itemPath, "code", REQUIRED);
+                String name = fields.text(o, itemPath, "name", OPTIONAL);
+                BigDecimal amount = fields.amount(o, itemPath, "amount", REQUIRED);
+                if (code != null && amount != null) changes.add(new ItemChange(code, name, amount));
+            }
+            return changes;
+        }
+
+        private List<Claim> claims(ArrayNode list) {
+            List<Claim> claims = new ArrayList<>();
+            if (list == null) return claims;
+            for (int i = 0; i < list.size(); i++) {
+                String path = at("claims", i);
+                ObjectNode o = fields.object(list.get(i), path, CLAIM);
+                LocalDate accrualThrough = fields.date(o, path, "accrualThrough", REQUIRED);
+                List<Claim.Reduction> reductions = reductions(fields.list(o, path, "reductions", OPTIONAL),
+                        path + ".reductions");
+                BigDecimal bondOffset = fields.amount(o, path, "bondOffset", OPTIONAL);
+                Claim.Interest interest = interest(fields.object(o, path, "interest", OPTIONAL, INTEREST),
+                        path + ".interest");
+                claims.add(new Claim(orElse(accrualThrough, LocalDate.MAX), reductions, bondOffset, interest));
+            }
+            return claims;
+        }
+
+        private List<Claim.Reduction> reductions(ArrayNode list, String path) {
+            List<Claim.Reduction> reductions = new ArrayList<>();
+            if (list == null) return reductions;
+            for (int j = 0; j < list.size(); j++) {
+                String reductionPath = at(path, j);
+                ObjectNode o = fields.object(list.get(j), reductionPath, REDUCTION);
+                BigDecimal percent = fields.percent(o, reductionPath, "percent", REQUIRED);
+                String reason = fields.text(o, reductionPath, "reason", OPTIONAL);
+                if (percent != null) reductions.add(new Claim.Reduction(percent, reason));
+            }
+            return reductions;
+        }
+
+        private Claim.Interest interest(ObjectNode interest, String path) {
+            if (interest == null) return null;
+            BigDecimal rate = fields.number(interest, path, "ratePercent", OPTIONAL);
+            LocalDate from = fields.date(interest, path, "from", REQUIRED);
+            LocalDate through = fields.date(interest, path, "through", OPTIONAL);
+            if (from != null && through != null && through.isBefore(from))
+                fields.add(path + ".through", through + " is before from (" + from + ")");
+            return from == null ? null : new Claim.Interest(rate, from, through);
+        }
+
+        /**
+         * The validator's findings with the file's paths, leaving out what was already reported (a finding at or
+         * inside a field with a problem) and findings about an event's place in the history that an event left out
+         * of the replay could explain: one left out of the contract, or one the validator itself could not apply.
+         */
+        List<Violation> semanticViolations(List<Violation> found) {
+            List<LeftOut> notReplayed = new ArrayList<>(leftOut);
+            for (Violation v : found) {
+                Matcher m = EVENT_PATH.matcher(v.path());
+                if (m.matches() && !m.group(2).isEmpty()) {
+                    int index = Integer.parseInt(m.group(1));
+                    notReplayed.add(LeftOut.of(index, contract.events().get(index)));
+                }
+            }
+            List<Violation> result = new ArrayList<>();
+            for (Violation v : found) {
+                Matcher m = EVENT_PATH.matcher(v.path());
+                if (m.matches() && m.group(2).isEmpty()) {
+                    int index = Integer.parseInt(m.group(1));
+                    ContractEvent event = contract.events().get(index);
+                    if (notReplayed.stream().anyMatch(x -> x.index() != index && x.mayExplain(event))) continue;
+                }
+                Violation mapped = new Violation(filePath(v.path()), v.message());
+                if (!alreadyReported(mapped.path())) result.add(mapped);
+            }
+            return result;
+        }
+
+        private String filePath(String path) {
+            if (path.equals("items") || path.startsWith("items[") || path.startsWith("items."))
+                return "contract." + path;
+            Matcher m = EVENT_PATH.matcher(path);
+            if (m.matches()) return "events[" + eventIndex.get(Integer.parseInt(m.group(1))) + "]" + m.group(2);
+            return path;
+        }
+
+        private boolean alreadyReported(String path) {
+            return fields.violations().stream().map(Violation::path).anyMatch(reported -> path.equals(reported)
+                    || path.startsWith(reported + ".") || path.startsWith(reported + "["));
+        }
+
+    }
+
+    /**
+     * An event that was not replayed: its index in the contract (-1 if it is not in the contract), and its date,
+     * type and milestone where they could be read.
+     */
+    private record LeftOut(int index, LocalDate date, String type, String milestone) {
+        private static final Set<String> MILESTONE_TYPES = Set.of("TENDERED", "INSPECTION_FAILED", "ACCEPTED");
+
+        static LeftOut of(int index, ContractEvent event) {
+            return new LeftOut(index, event.date(), event.type(),
+                    event instanceof ContractEvent.MilestoneEvent m ? m.milestone() : null);
+        }
+
+        /** Whether this event, had it been applied, could have changed how {@code event} was judged. */
+        boolean mayExplain(ContractEvent event) {
+            if (date != null && date.isAfter(event.date())) return false;
+            if (type == null || type.equals("TERMINATED")) return true;
+            if (event instanceof ContractEvent.MilestoneEvent m)
+                return MILESTONE_TYPES.contains(type) && (milestone == null || milestone.equals(m.milestone()));
+            if (event instanceof MediationFiled || event instanceof MediationConcluded)
+                return type.startsWith("MEDIATION_");
+            return false;
+        }
+    }
+}
