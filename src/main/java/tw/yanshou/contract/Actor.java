@@ -1,0 +1,26 @@
+package tw.yanshou.contract;
+
+import java.util.Set;
+
+/**
+ * Who is acting: a user or API token's name, roles ({@code ADMIN}, {@code OFFICER}, {@code VENDOR}) and, for a
+ * vendor, the vendor id whose contracts it may see.
+ */
+public record Actor(String name, Set<String> roles, String vendorId) {
+    public static final String ADMIN = "ADMIN";
+    public static final String OFFICER = "OFFICER";
+    public static final String VENDOR = "VENDOR";
+    /** The process engine acting on its own (timers, cascades). */
+    public static final Actor ENGINE = new Actor("engine", Set.of(ADMIN), null);
+
+    public Actor {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean is(String role) { return roles.contains(role); }
+
+    /** Staff see every contract; a vendor only its own. */
+    public boolean maySee(ContractSummary contract) {
+        return is(ADMIN) || is(OFFICER) || (vendorId != null && vendorId.equals(contract.vendorId()));
+    }
+}

@@ -1,0 +1,57 @@
+package tw.yanshou.contract;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import tw.yanshou.contract.file.ContractFile;
+import tw.yanshou.contract.file.ContractFileReader;
+
+/**
+ * Builds a contract from storage: its definition (the imported file without events) and the effective events of
+ * its log, i.e. every event not voided by a correction, in the order recorded.
+ */
+@Component
+public class ContractLoader {
+    private final ContractRepository contracts;
+    private final ContractFileReader reader;
+    private final ObjectMapper json;
+
+    ContractLoader(ContractRepository contracts, ContractFileReader reader, ObjectMapper json) {
+        this.contracts = contracts;
+        this.reader = reader;
+        this.json = json;
+    }
+
+    public ContractFile load(UUID contractId) {
+        return load(contractId, contracts.events(contractId));
+    }
+
+    ContractFile load(UUID contractId, List<StoredEvent> log) {
+        String definition = contracts.definition(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+        try {
+            ObjectNode file = (ObjectNode) json.readTree(definition);
+            ArrayNode events = file.putArray("events");
+            for (StoredEvent e : effective(log)) events.add(json.readTree(e.body()));
+            return reader.read(json.writeValueAsString(file));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored contract " + contractId + " could not be read", e);
+        }
+    }
+
+    /** The events of a log that are in force: not corrections, not voided. */
+    public static List<StoredEvent> effective(List<StoredEvent> log) {
+        Set<UUID> voided = new HashSet<>();
+        for (StoredEvent e : log) if (e.isVoid()) voided.add(e.voids());
+        return log.stream().filter(e -> !e.isVoid() && !voided.contains(e.id())).toList();
+    }
+
+}

@@ -1,0 +1,177 @@
+package tw.yanshou.contract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tw.yanshou.audit.AuditLog;
+import tw.yanshou.calculus.Contract;
+import tw.yanshou.calculus.ContractEvent;
+import tw.yanshou.calculus.ContractValidator;
+import tw.yanshou.calculus.InvalidContractException;
+import tw.yanshou.calculus.Statement;
+import tw.yanshou.calculus.Violation;
+import tw.yanshou.contract.file.ContractFile;
+import tw.yanshou.contract.file.ContractFileReader;
+import tw.yanshou.contract.file.ContractFileWriter;
+import tw.yanshou.infrastructure.OfficeClock;
+import tw.yanshou.workflow.ContractWorkflow;
+
+/**
+ * Registers contracts and records their events. Every change is checked by the calculus first (nothing of a bad
+ * file or event is stored), written to the append-only log, carried to the contract's process, and audited, all in
+ * one transaction; events of one contract are serialised by a row lock.
+ */
+@Service
+public class ContractService {
+    private final ContractRepository contracts;
+    private final ContractLoader loader;
+    private final ContractFileReader reader;
+    private final ContractFileWriter writer;
+    private final ContractValidator validator;
+    private final ContractWorkflow workflow;
+    private final StatementService statements;
+    private final AuditLog audit;
+    private final OfficeClock clock;
+
+    ContractService(ContractRepository contracts, ContractLoader loader, ContractFileReader reader, ContractFileWriter writer,
+                    ContractValidator validator, ContractWorkflow workflow, StatementService statements,
+                    AuditLog audit, OfficeClock clock) {
+        this.contracts = contracts;
+        this.loader = loader;
+        this.reader = reader;
+        this.writer = writer;
+        this.validator = validator;
+        this.workflow = workflow;
+        this.statements = statements;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Registers a contract file (YAML or JSON) and replays its events through the engine. */
+    @Transactional
+    public ContractSummary register(String text, Actor actor) {
+        ContractFile file = reader.read(text);
+        contracts.findByNumber(file.number()).ifPresent(existing -> {
+            throw new ContractConflictException("contract " + file.number() + " is already registered",
+                    List.of(new Violation("contract.number", "contract " + file.number() + " is already registered as " + existing.id())));
+        });
+        UUID id = UUID.randomUUID();
+        Contract contract = file.contract();
+        ContractFile definition = new ContractFile(file.format(), file.number(), file.title(), file.buyer(), file.vendor(),
+                file.currency(), file.linkedContracts(), new Contract(contract.number(), contract.signedOn(), contract.items(),
+                contract.terms(), contract.milestones(), List.of(), contract.claims()));
+        contracts.insert(id, file, writer.toJson(definition), actor.name());
+        List<Integer> order = validator.effectiveOrder(contract);
+        int seq = 1;
+        for (int index : order) {
+            ContractEvent event = contract.events().get(index);
+            contracts.append(new StoredEvent(UUID.randomUUID(), id, seq++, event.date(), event.type(), writer.eventJson(event),
+                    null, null, null, actor.name()));
+        }
+        workflow.rebuild(id, contract, order);
+        statements.recompute(id, clock.clockDay(), "REGISTERED");
+        audit.record(actor.name(), "CONTRACT_REGISTERED", id, Map.of("number", file.number(), "events", order.size()));
+        return contracts.find(id).orElseThrow();
+    }
+
+    /** Records one event written as in a contract file. */
+    @Transactional
+    public StoredEvent recordEvent(UUID contractId, String text, Actor actor) {
+        return recordEvent(contractId, reader.readEvent(text), actor);
+    }
+
+    /**
+     * Records one event: 422 if it is malformed or names what does not exist, 409 if it makes no sense in the
+     * contract's state. An event dated before the latest one already recorded makes the process replay the history.
+     */
+    @Transactional
+    public StoredEvent recordEvent(UUID contractId, ContractEvent event, Actor actor) {
+        ContractSummary summary = contracts.lock(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+        List<StoredEvent> log = contracts.events(contractId);
+        Contract current = loader.load(contractId, log).contract();
+        List<Violation> violations = validator.validateEvent(current, event);
+        if (violations.stream().anyMatch(v -> v.path().equals("event")))
+            throw new ContractConflictException(violations.get(0).message(), violations);
+        if (!violations.isEmpty()) throw new InvalidContractException(violations);
+        StoredEvent stored = new StoredEvent(UUID.randomUUID(), contractId, contracts.nextSeq(contractId), event.date(),
+                event.type(), writer.eventJson(event), null, null, null, actor.name());
+        contracts.append(stored);
+        LocalDate latest = current.events().stream().map(ContractEvent::date).max(LocalDate::compareTo).orElse(null);
+        Contract updated = current.withEvent(event);
+        if (latest != null && event.date().isBefore(latest)) {
+            workflow.rebuild(contractId, updated, validator.effectiveOrder(updated));
+        } else {
+            workflow.apply(contractId, summary.processInstanceId(), event);
+        }
+        statements.recompute(contractId, clock.clockDay(), "EVENT");
+        audit.record(actor.name(), "EVENT_RECORDED", contractId, Map.of("event", stored.id().toString(),
+                "type", event.type(), "date", event.date().toString()));
+        return stored;
+    }
+
+    /**
+     * Voids an earlier event (a correction): the log keeps both, the contract's history no longer counts the voided
+     * one, and the process is rebuilt from the events still in force. Refused if what remains makes no sense.
+     */
+    @Transactional
+    public StoredEvent voidEvent(UUID contractId, UUID eventId, String reason, Actor actor) {
+        contracts.lock(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+        if (reason == null || reason.isBlank())
+            throw new InvalidContractException(List.of(new Violation("reason", "say why the event is voided")));
+        List<StoredEvent> log = contracts.events(contractId);
+        StoredEvent target = ContractLoader.effective(log).stream().filter(e -> e.id().equals(eventId)).findFirst()
+                .orElseThrow(() -> new ContractNotFoundException("no event " + eventId + " in force in contract " + contractId));
+        List<StoredEvent> remaining = new ArrayList<>(log);
+        StoredEvent correction = new StoredEvent(UUID.randomUUID(), contractId, contracts.nextSeq(contractId),
+                target.effectiveDate(), StoredEvent.VOID, "{\"voids\":\"" + eventId + "\"}", eventId, reason, null, actor.name());
+        remaining.add(correction);
+        Contract contract;
+        try {
+            contract = loader.load(contractId, remaining).contract();
+        } catch (InvalidContractException e) {
+            throw new ContractConflictException("voiding this event would leave a history that makes no sense: "
+                    + e.getMessage(), e.violations());
+        }
+        contracts.append(correction);
+        workflow.rebuild(contractId, contract, validator.effectiveOrder(contract));
+        statements.recompute(contractId, clock.clockDay(), "EVENT_VOIDED");
+        audit.record(actor.name(), "EVENT_VOIDED", contractId, Map.of("event", eventId.toString(), "reason", reason));
+        return correction;
+    }
+
+    public ContractSummary summary(UUID id, Actor actor) {
+        return contracts.find(id).filter(actor::maySee).orElseThrow(() -> new ContractNotFoundException(id));
+    }
+
+    public List<ContractSummary> list(Actor actor, int limit, int offset) {
+        String vendor = actor.is(Actor.ADMIN) || actor.is(Actor.OFFICER) ? null : actor.vendorId();
+        if (vendor == null && !(actor.is(Actor.ADMIN) || actor.is(Actor.OFFICER))) return List.of();
+        return contracts.list(vendor, limit, offset);
+    }
+
+    public ContractFile contract(UUID id, Actor actor) {
+        summary(id, actor);
+        return loader.load(id);
+    }
+
+    public List<StoredEvent> log(UUID id, Actor actor) {
+        summary(id, actor);
+        return contracts.events(id);
+    }
+
+    public Statement statement(UUID id, LocalDate asOf, Actor actor) {
+        summary(id, actor);
+        return statements.statement(id, asOf == null ? clock.clockDay() : asOf);
+    }
+
+    public String export(UUID id, boolean json, Actor actor) {
+        ContractFile file = contract(id, actor);
+        return json ? writer.toJson(file) : writer.toYaml(file);
+    }
+}

@@ -1,0 +1,16 @@
+package tw.yanshou.contract;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One entry of a contract's append-only event log: an event as in a contract file ({@code body}), or a correction
+ * ({@code type} {@value #VOID}) that voids an earlier entry, with who recorded it and why.
+ */
+public record StoredEvent(UUID id, UUID contractId, int seq, LocalDate effectiveDate, String type, String body,
+                          UUID voids, String reason, Instant recordedAt, String recordedBy) {
+    public static final String VOID = "VOID";
+
+    public boolean isVoid() { return VOID.equals(type); }
+}

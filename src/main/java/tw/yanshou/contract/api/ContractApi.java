@@ -1,0 +1,118 @@
+package tw.yanshou.contract.api;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.yanshou.calculus.Statement;
+import tw.yanshou.contract.ContractService;
+import tw.yanshou.contract.ContractSummary;
+import tw.yanshou.contract.StoredEvent;
+import tw.yanshou.infrastructure.Retrying;
+import tw.yanshou.security.CurrentActor;
+
+/** Contracts, their events and statements as JSON; contract files in and out as YAML or JSON. */
+@RestController
+@RequestMapping("/api/contracts")
+@Tag(name = "Contracts")
+class ContractApi {
+    static final String YAML = "application/yaml";
+
+    private final ContractService contracts;
+    private final CurrentActor actor;
+    private final ObjectMapper json;
+    private final Retrying retrying;
+
+    ContractApi(ContractService contracts, CurrentActor actor, ObjectMapper json, Retrying retrying) {
+        this.contracts = contracts;
+        this.actor = actor;
+        this.json = json;
+        this.retrying = retrying;
+    }
+
+    record Created(UUID id, String number, String status) { }
+
+    record EventView(UUID id, int seq, LocalDate date, String type, JsonNode event, UUID voids, String reason,
+                     java.time.Instant recordedAt, String recordedBy, boolean voided) { }
+
+    record ContractView(ContractSummary contract, JsonNode file, List<EventView> log) { }
+
+    record VoidRequest(String reason) { }
+
+    @Operation(summary = "Register a contract file (YAML or JSON); its events are replayed through the engine")
+    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
+    ResponseEntity<Created> register(@RequestBody String file) {
+        ContractSummary c = retrying.call(() -> contracts.register(file, actor.get()));
+        return ResponseEntity.created(URI.create("/api/contracts/" + c.id())).body(new Created(c.id(), c.number(), c.status()));
+    }
+
+    @Operation(summary = "Contracts the caller may see (vendors: their own)")
+    @GetMapping
+    List<ContractSummary> list(@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return contracts.list(actor.get(), Math.max(1, Math.min(limit, 1000)), Math.max(0, offset));
+    }
+
+    @Operation(summary = "A contract: where it stands, its contract file and its event log")
+    @GetMapping("/{id}")
+    ContractView get(@PathVariable UUID id) throws JsonProcessingException {
+        ContractSummary summary = contracts.summary(id, actor.get());
+        JsonNode file = json.readTree(contracts.export(id, true, actor.get()));
+        List<StoredEvent> log = contracts.log(id, actor.get());
+        java.util.Set<UUID> voided = new java.util.HashSet<>();
+        for (StoredEvent e : log) if (e.isVoid()) voided.add(e.voids());
+        List<EventView> events = new java.util.ArrayList<>();
+        for (StoredEvent e : log)
+            events.add(new EventView(e.id(), e.seq(), e.effectiveDate(), e.type(), json.readTree(e.body()), e.voids(),
+                    e.reason(), e.recordedAt(), e.recordedBy(), voided.contains(e.id())));
+        return new ContractView(summary, file, events);
+    }
+
+    @Operation(summary = "Record one event, in the shape it has in a contract file")
+    @PostMapping(path = "/{id}/events",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
+    ResponseEntity<Map<String, Object>> record(@PathVariable UUID id, @RequestBody String event) {
+        StoredEvent e = retrying.call(() -> contracts.recordEvent(id, event, actor.get()));
+        return ResponseEntity.created(URI.create("/api/contracts/" + id + "/events/" + e.id()))
+                .body(Map.of("id", e.id(), "seq", e.seq(), "type", e.type(), "date", e.effectiveDate().toString()));
+    }
+
+    @Operation(summary = "Void an earlier event (a correction); the process is rebuilt from the events in force")
+    @PostMapping(path = "/{id}/events/{eventId}/void", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> voidEvent(@PathVariable UUID id, @PathVariable UUID eventId, @RequestBody VoidRequest request) {
+        StoredEvent e = retrying.call(() -> contracts.voidEvent(id, eventId, request.reason(), actor.get()));
+        return ResponseEntity.status(201).body(Map.of("id", e.id(), "voids", eventId, "seq", e.seq()));
+    }
+
+    @Operation(summary = "The statement as of a day (default: today): lines, penalty, cap, termination right, claims, formulas")
+    @GetMapping("/{id}/statement")
+    Statement statement(@PathVariable UUID id, @RequestParam(required = false) String asOf) {
+        return contracts.statement(id, asOf == null ? null : Dates.parse("asOf", asOf), actor.get());
+    }
+
+    @Operation(summary = "The contract file (format 1) with the events in force: export → import gives the same statement")
+    @GetMapping(path = "/{id}/export", produces = {YAML, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<String> export(@PathVariable UUID id, @RequestParam(defaultValue = "yaml") String format) {
+        boolean asJson = "json".equalsIgnoreCase(format);
+        return ResponseEntity.ok()
+                .contentType(asJson ? MediaType.APPLICATION_JSON : MediaType.parseMediaType(YAML + ";charset=UTF-8"))
+                .body(contracts.export(id, asJson, actor.get()));
+    }
+}

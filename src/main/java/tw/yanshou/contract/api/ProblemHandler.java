@@ -1,0 +1,77 @@
+package tw.yanshou.contract.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import tw.yanshou.calculus.InvalidContractException;
+import tw.yanshou.calculus.Violation;
+import tw.yanshou.contract.ContractConflictException;
+import tw.yanshou.contract.ContractNotFoundException;
+
+/**
+ * RFC 9457 problem bodies for the API: every violation with its field path ({@code violations[].path},
+ * {@code violations[].message}); 400 for a file that cannot be parsed, 422 for one that breaks a rule, 409 for what
+ * makes no sense in the contract's state, 404 for what does not exist (or may not be seen).
+ */
+@RestControllerAdvice(basePackages = "tw.yanshou")
+class ProblemHandler {
+    private static final String TYPES = "https://yanshou.tw/problems/";
+
+    @ExceptionHandler(InvalidContractException.class)
+    ProblemDetail invalid(InvalidContractException e) {
+        boolean unreadable = e.violations().stream().anyMatch(v -> v.path().equals("$"));
+        HttpStatus status = unreadable ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
+        ProblemDetail p = problem(status, unreadable ? "unreadable" : "invalid",
+                unreadable ? "The file cannot be read" : "The contract or event breaks the rules",
+                e.violations().size() + " problem(s): " + e.getMessage());
+        p.setProperty("violations", views(e.violations()));
+        return p;
+    }
+
+    @ExceptionHandler(ContractConflictException.class)
+    ProblemDetail conflict(ContractConflictException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "conflict", "Not possible in the contract's state", e.getMessage());
+        p.setProperty("violations", views(e.violations()));
+        return p;
+    }
+
+    @ExceptionHandler(ContractNotFoundException.class)
+    ProblemDetail notFound(ContractNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid", "A parameter is not valid",
+                e.getName() + ": \"" + e.getValue() + "\" is not valid");
+        p.setProperty("violations", List.of(Map.of("path", e.getName(), "message", "\"" + e.getValue() + "\" is not valid")));
+        return p;
+    }
+
+    @ExceptionHandler(OptimisticLockingException.class)
+    ProblemDetail busy(OptimisticLockingException e) {
+        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "The contract is busy",
+                "the contract was changed by another request at the same moment; send the request again");
+        p.setProperty("retryAfterSeconds", 1);
+        return p;
+    }
+
+    private static List<Map<String, String>> views(List<Violation> violations) {
+        return violations.stream().map(v -> Map.of("path", v.path(), "message", v.message())).toList();
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create(TYPES + type));
+        p.setTitle(title);
+        return p;
+    }
+}

@@ -1,0 +1,148 @@
+package tw.yanshou.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import tw.yanshou.audit.AuditLog;
+import tw.yanshou.calculus.InvalidContractException;
+import tw.yanshou.calculus.Violation;
+import tw.yanshou.contract.Actor;
+
+/**
+ * Users and API tokens. Tokens are random (256 bits), shown once and stored as SHA-256 hashes; passwords as
+ * bcrypt hashes. Nothing has a default password.
+ */
+@Component
+public class Accounts implements UserDetailsService {
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    private static final Set<String> ROLES = Set.of(Actor.ADMIN, Actor.OFFICER, Actor.VENDOR);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+
+    Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.audit = audit;
+    }
+
+    /** A new token, returned in clear once. */
+    public record IssuedToken(UUID id, String name, String token, Set<String> roles, String vendorId) { }
+
+    @Override
+    public YanshouUser loadUserByUsername(String username) {
+        return jdbc.sql("select username, password_hash, roles, vendor_id, enabled from app_user where username = ?")
+                .param(username)
+                .query((rs, n) -> new YanshouUser(rs.getString(1), rs.getString(2),
+                        new Actor(rs.getString(1), roles(rs.getString(3)), rs.getString(4)), rs.getBoolean(5)))
+                .optional().orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+    }
+
+    /** The actor of a valid (known, not revoked, not expired) token. */
+    public Optional<Actor> authenticate(String token) {
+        return jdbc.sql("select username, roles, vendor_id from api_token where token_hash = ? and revoked_at is null "
+                        + "and (expires_at is null or expires_at > now())")
+                .param(hash(token))
+                .query((rs, n) -> new Actor(rs.getString(1), roles(rs.getString(2)), rs.getString(3)))
+                .optional();
+    }
+
+    @Transactional
+    public IssuedToken issueToken(String name, String username, Set<String> roles, String vendorId, Instant expiresAt, String issuedBy) {
+        checkRoles(roles, vendorId);
+        if (name == null || name.isBlank()) throw invalid("name", "give the token a name");
+        String token = "ys_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
+        UUID id = UUID.randomUUID();
+        storeToken(id, name, token, username == null ? name : username, roles, vendorId, expiresAt, issuedBy);
+        audit.record(issuedBy, "TOKEN_ISSUED", null, Map.of("token", id.toString(), "name", name, "roles", roles));
+        return new IssuedToken(id, name, token, Set.copyOf(roles), vendorId);
+    }
+
+    void storeToken(UUID id, String name, String token, String username, Set<String> roles, String vendorId, Instant expiresAt,
+                    String issuedBy) {
+        jdbc.sql("insert into api_token (id, name, token_hash, username, roles, vendor_id, created_by, expires_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, name, hash(token), username, String.join(",", roles), vendorId, issuedBy,
+                        expiresAt == null ? null : java.sql.Timestamp.from(expiresAt))
+                .update();
+    }
+
+    @Transactional
+    public void revokeToken(UUID id, String by) {
+        int n = jdbc.sql("update api_token set revoked_at = now() where id = ? and revoked_at is null").param(id).update();
+        if (n == 0) throw new tw.yanshou.contract.ContractNotFoundException("no active token " + id);
+        audit.record(by, "TOKEN_REVOKED", null, Map.of("token", id.toString()));
+    }
+
+    @Transactional
+    public void createUser(String username, String password, Set<String> roles, String vendorId, String by) {
+        checkRoles(roles, vendorId);
+        if (username == null || !username.matches("[A-Za-z0-9._@-]{2,100}"))
+            throw invalid("username", "2–100 letters, digits or . _ @ -");
+        checkPassword(password);
+        jdbc.sql("insert into app_user (username, password_hash, roles, vendor_id) values (?, ?, ?, ?)")
+                .params(username, passwords.encode(password), String.join(",", roles), vendorId).update();
+        audit.record(by, "USER_CREATED", null, Map.of("username", username, "roles", roles));
+    }
+
+    public static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH)
+            throw invalid("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters");
+    }
+
+    boolean hasTokens() { return jdbc.sql("select count(*) from api_token").query(Long.class).single() > 0; }
+
+    boolean hasUsers() { return jdbc.sql("select count(*) from app_user").query(Long.class).single() > 0; }
+
+    private static void checkRoles(Set<String> roles, String vendorId) {
+        if (roles == null || roles.isEmpty() || !ROLES.containsAll(roles))
+            throw invalid("roles", "one or more of ADMIN, OFFICER, VENDOR");
+        if (roles.contains(Actor.VENDOR) && (vendorId == null || vendorId.isBlank()))
+            throw invalid("vendorId", "a vendor account needs the vendor id whose contracts it sees");
+        if (roles.contains(Actor.VENDOR) && roles.size() > 1)
+            throw invalid("roles", "a vendor account has no staff roles");
+    }
+
+    private static InvalidContractException invalid(String path, String message) {
+        return new InvalidContractException(List.of(new Violation(path, message)));
+    }
+
+    static Set<String> roles(String csv) {
+        return new LinkedHashSet<>(Arrays.asList(csv.split(",")));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}

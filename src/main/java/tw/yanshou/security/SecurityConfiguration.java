@@ -1,0 +1,89 @@
+package tw.yanshou.security;
+
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import tw.yanshou.contract.Actor;
+
+/**
+ * Who may do what. The API ({@code /api/**}) takes bearer tokens; the process engine's REST API and webapps are
+ * for administrators only (the webapps trust the Spring sign-in: container-based authentication); health stays
+ * open for load balancers. Everything else needs a signed-in user.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() { return PasswordEncoderFactories.createDelegatingPasswordEncoder(); }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts) throws Exception {
+        return http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/tokens/**", "/api/users/**").hasRole(Actor.ADMIN)
+                        .requestMatchers("/api/tasks/**").hasAnyRole(Actor.ADMIN, Actor.OFFICER)
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> SecurityProblems.write(res, 401, "unauthenticated",
+                                "Not signed in", "send Authorization: Bearer <token>"))
+                        .accessDeniedHandler((req, res, ex) -> SecurityProblems.write(res, 403, "forbidden", "Forbidden",
+                                "your role may not do this")))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain engineRest(HttpSecurity http, Accounts accounts) throws Exception {
+        return http.securityMatcher("/engine-rest/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .httpBasic(Customizer.withDefaults())
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole(Actor.ADMIN))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        return http
+                // the Camunda webapps protect themselves against CSRF with their own token (X-XSRF-TOKEN)
+                .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/", "/error", "/css/**", "/login").permitAll()
+                        .requestMatchers("/camunda/**", "/actuator/**").hasRole(Actor.ADMIN)
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .build();
+    }
+
+    /** The Camunda webapps take the user Spring Security signed in (single sign-on). */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaSingleSignOn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+}

@@ -1,0 +1,193 @@
+package tw.yanshou.workflow;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import tw.yanshou.calculus.Contract;
+import tw.yanshou.calculus.ContractEvent;
+import tw.yanshou.calculus.ContractEvent.Accepted;
+import tw.yanshou.calculus.ContractEvent.InspectionFailed;
+import tw.yanshou.calculus.ContractEvent.MediationConcluded;
+import tw.yanshou.calculus.ContractEvent.MediationFiled;
+import tw.yanshou.calculus.ContractEvent.Tendered;
+import tw.yanshou.calculus.ContractEvent.Terminated;
+import tw.yanshou.calculus.Statement;
+import tw.yanshou.contract.ContractRepository;
+import tw.yanshou.contract.StatementService;
+import tw.yanshou.infrastructure.OfficeClock;
+
+/**
+ * Moves a contract's process when an event is recorded, and rebuilds it from the event log. Events carry effective
+ * dates: before an event dated D takes effect, every timer due before D fires (in order, each on its own day), so
+ * a history recorded after the fact ends in the state a live run would have reached.
+ */
+@Component
+public class ContractWorkflow {
+    public static final String PROCESS = "contract-acceptance";
+    static final String COMPLETED_BY_YANSHOU = "yanshouCompletion";
+    private static final Logger log = LoggerFactory.getLogger(ContractWorkflow.class);
+    private static final int MAX_TIMERS_PER_STEP = 10_000;
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final ContractRepository contracts;
+    private final StatementService statements;
+    private final OfficeClock clock;
+
+    ContractWorkflow(RuntimeService runtime, TaskService tasks, ManagementService management, ContractRepository contracts,
+                     StatementService statements, OfficeClock clock) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.management = management;
+        this.contracts = contracts;
+        this.statements = statements;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts the contract's process anew (ending the one it had) and replays its effective events in the order they
+     * take effect.
+     *
+     * @param order indices into {@code contract.events()}, as given by the validator's effective order
+     */
+    public String rebuild(UUID contractId, Contract contract, List<Integer> order) {
+        contracts.find(contractId).map(c -> c.processInstanceId()).ifPresent(this::end);
+        String[] id = new String[1];
+        clock.replaying(contract.signedOn(), () -> {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("contractId", contractId.toString());
+            variables.put("terminationRightOn", null);
+            variables.put("mediationPending", false);
+            ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS, contract.number(), variables);
+            id[0] = instance.getId();
+        });
+        contracts.setProcessInstance(contractId, id[0]);
+        for (int index : order) apply(contractId, id[0], contract.events().get(index));
+        fireTimersBefore(id[0], clock.clockDay().plusDays(1));
+        return id[0];
+    }
+
+    /** Lets one event take effect: timers due before its day fire first, then the process moves. */
+    public void apply(UUID contractId, String processInstanceId, ContractEvent event) {
+        if (!isActive(processInstanceId)) return;
+        fireTimersBefore(processInstanceId, event.date());
+        clock.replaying(event.date(), () -> {
+            route(processInstanceId, event);
+            if (isActive(processInstanceId)) {
+                Statement statement = statements.statement(contractId, event.date());
+                runtime.setVariables(processInstanceId, StatementService.processVariables(statement));
+            }
+        });
+    }
+
+    /** Fires the process's timers due before the start of {@code day} (and not after now), each on its own day. */
+    public void fireTimersBefore(String processInstanceId, LocalDate day) {
+        for (int i = 0; i < MAX_TIMERS_PER_STEP; i++) {
+            Date now = ClockUtil.getCurrentTime();
+            Date limit = clock.startOf(day);
+            if (limit.after(now)) limit = new Date(now.getTime() + 1);
+            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).timers()
+                    .duedateLowerThan(limit).orderByJobDuedate().asc().listPage(0, 1);
+            if (due.isEmpty()) return;
+            Job job = due.get(0);
+            clock.replaying(clock.dayOf(job.getDuedate()), () -> management.executeJob(job.getId()));
+        }
+        throw new IllegalStateException("timers of process " + processInstanceId + " keep firing; stopped after "
+                + MAX_TIMERS_PER_STEP);
+    }
+
+    public boolean isActive(String processInstanceId) {
+        return processInstanceId != null
+                && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+    }
+
+    private void end(String processInstanceId) {
+        if (isActive(processInstanceId))
+            runtime.deleteProcessInstance(processInstanceId, "rebuilt from the event log", true, true);
+    }
+
+    private void route(String processInstanceId, ContractEvent event) {
+        if (event instanceof Tendered t) {
+            correlate(processInstanceId, "Tendered_" + t.milestone());
+            changed(processInstanceId);
+        } else if (event instanceof InspectionFailed f) {
+            inspected(processInstanceId, f.milestone(), "FAILED", f.date(), f.cureBy());
+            changed(processInstanceId);
+        } else if (event instanceof Accepted a) {
+            inspected(processInstanceId, a.milestone(), "ACCEPTED", a.date(), null);
+            changed(processInstanceId);
+        } else if (event instanceof MediationFiled) {
+            correlate(processInstanceId, "MediationFiled");
+        } else if (event instanceof MediationConcluded) {
+            correlate(processInstanceId, "MediationConcluded");
+            changed(processInstanceId);
+        } else if (event instanceof Terminated t) {
+            for (Task task : openTasks(processInstanceId, "DecideTermination", null))
+                complete(task, Map.of("decision", "TERMINATE", "decidedOn", t.date().toString()));
+            correlate(processInstanceId, "Terminated");
+        } else {
+            changed(processInstanceId);
+        }
+    }
+
+    /** An inspection result: the scheduling task (if still open) and the result task are completed with it. */
+    private void inspected(String processInstanceId, String milestone, String result, LocalDate on, LocalDate cureBy) {
+        for (Task task : openTasks(processInstanceId, "ScheduleInspection", milestone))
+            complete(task, Map.of("inspectionOn", on.toString()));
+        List<Task> open = openTasks(processInstanceId, "RecordInspectionResult", milestone);
+        if (open.isEmpty()) log.warn("process {}: no inspection of {} awaits a result; the event is recorded", processInstanceId, milestone);
+        for (Task task : open) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("result", result);
+            values.put("resultOn", on.toString());
+            values.put("cureBy", cureBy == null ? on.toString() : cureBy.toString());
+            complete(task, values);
+        }
+    }
+
+    List<Task> openTasks(String processInstanceId, String key, String milestone) {
+        var query = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key);
+        if (milestone != null) query = query.taskVariableValueEquals("milestoneId", milestone);
+        return query.list();
+    }
+
+    /** Completes a task with transient values: they reach the next steps without becoming process variables. */
+    void complete(Task task, Map<String, ?> values) {
+        VariableMap variables = Variables.createVariables();
+        variables.putValueTyped(COMPLETED_BY_YANSHOU, Variables.booleanValue(true, true));
+        values.forEach((k, v) -> variables.putValueTyped(k, Variables.untypedValue(v, true)));
+        tasks.complete(task.getId(), variables);
+    }
+
+    private void correlate(String processInstanceId, String message) {
+        try {
+            runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            log.info("process {}: nothing waits for {}; the event is recorded", processInstanceId, message);
+        }
+    }
+
+    /** Milestones waiting for a due date or a tender compute their due dates again. */
+    private void changed(String processInstanceId) {
+        runtime.createMessageCorrelation("MilestoneChanged").processInstanceId(processInstanceId).correlateAllWithResult();
+    }
+}

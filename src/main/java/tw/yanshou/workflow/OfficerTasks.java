@@ -1,0 +1,141 @@
+package tw.yanshou.workflow;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import tw.yanshou.audit.AuditLog;
+import tw.yanshou.calculus.ContractEvent;
+import tw.yanshou.calculus.InvalidContractException;
+import tw.yanshou.calculus.Violation;
+import tw.yanshou.contract.Actor;
+import tw.yanshou.contract.ContractConflictException;
+import tw.yanshou.contract.ContractNotFoundException;
+import tw.yanshou.contract.ContractService;
+
+/**
+ * The tasks officers act on: schedule an inspection, record its result, decide on termination, review a settlement.
+ * A task that stands for an event (a result, a termination) is completed by recording that event, so the event log
+ * and the process never disagree; completing such a task elsewhere (Tasklist, the engine's REST API) is refused.
+ */
+@Component("officerTasks")
+public class OfficerTasks {
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final ContractService contracts;
+    private final ContractWorkflow workflow;
+    private final AuditLog audit;
+
+    OfficerTasks(TaskService tasks, RuntimeService runtime, ContractService contracts, ContractWorkflow workflow, AuditLog audit) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.contracts = contracts;
+        this.workflow = workflow;
+        this.audit = audit;
+    }
+
+    /** A task as the API shows it. */
+    public record OfficerTask(String id, String key, String name, UUID contractId, String contractNumber,
+                              String milestoneId, java.util.Date created) { }
+
+    /** Task listener: refuses completions that did not come through Yanshou. */
+    public void checkCompletion(DelegateTask task) {
+        if (!Boolean.TRUE.equals(task.getVariable(ContractWorkflow.COMPLETED_BY_YANSHOU)))
+            throw new ProcessEngineException("complete task " + task.getTaskDefinitionKey()
+                    + " in Yanshou (POST /api/tasks/" + task.getId() + "/complete), which records the event it stands for");
+    }
+
+    public List<OfficerTask> open(String contractNumber) {
+        var query = tasks.createTaskQuery().processDefinitionKey(ContractWorkflow.PROCESS).initializeFormKeys();
+        if (contractNumber != null) query = query.processInstanceBusinessKey(contractNumber);
+        List<OfficerTask> result = new ArrayList<>();
+        for (Task t : query.orderByTaskCreateTime().asc().list()) result.add(view(t));
+        return result;
+    }
+
+    public Optional<OfficerTask> find(String taskId) {
+        return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).singleResult()).map(this::view);
+    }
+
+    /**
+     * Completes a task with the officer's answer: {@code inspectionOn} for a scheduling task; {@code result}
+     * (ACCEPTED, FAILED), {@code date}, {@code cureBy}, {@code note} for a result; {@code decision} (TERMINATE,
+     * CONTINUE), {@code date}, {@code ground}, {@code note} for a termination decision; {@code note} for a settlement
+     * review.
+     */
+    @Transactional
+    public void complete(String taskId, Map<String, String> answer, Actor actor) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) throw new ContractNotFoundException("no open task " + taskId);
+        OfficerTask view = view(task);
+        String key = task.getTaskDefinitionKey();
+        switch (key) {
+            case "ScheduleInspection" -> {
+                LocalDate on = date(answer, "inspectionOn", true);
+                workflow.complete(task, Map.of("inspectionOn", on.toString()));
+            }
+            case "RecordInspectionResult" -> {
+                String result = required(answer, "result", List.of("ACCEPTED", "FAILED"));
+                LocalDate on = date(answer, "date", true);
+                ContractEvent event = "ACCEPTED".equals(result)
+                        ? new ContractEvent.Accepted(on, view.milestoneId(), null, answer.get("note"))
+                        : new ContractEvent.InspectionFailed(on, view.milestoneId(), null, date(answer, "cureBy", false), answer.get("note"));
+                contracts.recordEvent(view.contractId(), event, actor);
+            }
+            case "DecideTermination" -> {
+                String decision = required(answer, "decision", List.of("TERMINATE", "CONTINUE"));
+                if ("TERMINATE".equals(decision)) {
+                    contracts.recordEvent(view.contractId(), new ContractEvent.Terminated(date(answer, "date", true),
+                            Optional.ofNullable(answer.get("ground")).orElse("VENDOR_DEFAULT"), answer.get("note")), actor);
+                } else {
+                    workflow.complete(task, Map.of("decision", "CONTINUE"));
+                }
+            }
+            case "ReviewSettlement" -> workflow.complete(task, Map.of("note", Optional.ofNullable(answer.get("note")).orElse("")));
+            default -> throw new ContractConflictException("task " + key + " is not an officer task", List.of());
+        }
+        audit.record(actor.name(), "TASK_COMPLETED", view.contractId(), Map.of("task", key, "answer", answer));
+    }
+
+    private OfficerTask view(Task t) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();
+        String contractId = (String) runtime.getVariable(t.getProcessInstanceId(), "contractId");
+        Object milestone = tasks.getVariableLocal(t.getId(), "milestoneId");
+        return new OfficerTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), UUID.fromString(contractId),
+                instance == null ? null : instance.getBusinessKey(), (String) milestone, t.getCreateTime());
+    }
+
+    private static String required(Map<String, String> answer, String field, List<String> allowed) {
+        String value = answer.get(field);
+        if (value == null || !allowed.contains(value))
+            throw new InvalidContractException(List.of(new Violation(field,
+                    "must be one of " + String.join(", ", allowed) + (value == null ? "" : ", was \"" + value + "\""))));
+        return value;
+    }
+
+    private static LocalDate date(Map<String, String> answer, String field, boolean required) {
+        String value = answer.get(field);
+        if (value == null || value.isBlank()) {
+            if (!required) return null;
+            throw new InvalidContractException(List.of(new Violation(field, "is required")));
+        }
+        try {
+            return tw.yanshou.calculus.RocDates.parse(value);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new InvalidContractException(List.of(new Violation(field, e.getMessage())));
+        }
+    }
+}

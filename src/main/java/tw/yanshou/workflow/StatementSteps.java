@@ -1,0 +1,43 @@
+package tw.yanshou.workflow;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import tw.yanshou.calculus.Statement;
+import tw.yanshou.contract.StatementService;
+import tw.yanshou.infrastructure.OfficeClock;
+
+/**
+ * Recomputes and stores the statement ({@code #{statements.recompute(execution, cause)}}) and keeps the process
+ * variables escalations depend on ({@code terminationRightOn}, {@code mediationPending}) up to date; the daily
+ * accrual run is scheduled by {@code #{accrual.nextRun()}}.
+ */
+@Component("statements")
+public class StatementSteps {
+    private final StatementService statements;
+    private final OfficeClock clock;
+
+    StatementSteps(StatementService statements, OfficeClock clock) {
+        this.statements = statements;
+        this.clock = clock;
+    }
+
+    public void recompute(DelegateExecution execution, String cause) {
+        Statement statement = statements.recompute(MilestoneSteps.contractId(execution), clock.today(), cause);
+        execution.getProcessInstance().setVariables(StatementService.processVariables(statement));
+    }
+
+    /** The daily run: five past midnight of the next office day on the engine's clock. */
+    @Component("accrual")
+    public static class Accrual {
+        private final OfficeClock clock;
+
+        Accrual(OfficeClock clock) { this.clock = clock; }
+
+        public Date nextRun() {
+            return new Date(clock.startOf(clock.clockDay().plusDays(1)).getTime() + 5 * 60_000L);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package tw.yanshou.workflow.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tw.yanshou.contract.ContractNotFoundException;
+import tw.yanshou.infrastructure.Retrying;
+import tw.yanshou.security.CurrentActor;
+import tw.yanshou.workflow.OfficerTasks;
+
+/** The officer tasks of every contract's process. */
+@RestController
+@Tag(name = "Tasks")
+class TaskApi {
+    private final OfficerTasks tasks;
+    private final CurrentActor actor;
+    private final Retrying retrying;
+
+    TaskApi(OfficerTasks tasks, CurrentActor actor, Retrying retrying) {
+        this.tasks = tasks;
+        this.actor = actor;
+        this.retrying = retrying;
+    }
+
+    @Operation(summary = "Open officer tasks, optionally of one contract (by number)")
+    @GetMapping("/api/tasks")
+    List<OfficerTasks.OfficerTask> list(@RequestParam(required = false) String contract) {
+        return tasks.open(contract);
+    }
+
+    @Operation(summary = "One open task")
+    @GetMapping("/api/tasks/{id}")
+    OfficerTasks.OfficerTask get(@PathVariable String id) {
+        return tasks.find(id).orElseThrow(() -> new ContractNotFoundException("no open task " + id));
+    }
+
+    @Operation(summary = "Complete a task: inspectionOn | result, date, cureBy, note | decision, date, ground, note | note")
+    @PostMapping("/api/tasks/{id}/complete")
+    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody Map<String, String> answer) {
+        retrying.run(() -> tasks.complete(id, answer, actor.get()));
+        return ResponseEntity.noContent().build();
+    }
+}
