@@ -139,6 +139,12 @@ public class ContractRepository {
                 .params(Date.valueOf(on), id, position).update();
     }
 
+    /** Before a rebuild: the replay decides again whether the contract ended and its linked contracts with it. */
+    public void reopen(UUID id) {
+        setStatus(id, "OPEN", null);
+        jdbc.sql("update linked_contract set terminated_on = null where contract_id = ?").param(id).update();
+    }
+
     public List<LocalDate> linkedTerminations(UUID id) {
         return jdbc.sql("select terminated_on from linked_contract where contract_id = ? order by position")
                 .param(id).query((rs, n) -> {

@@ -14,6 +14,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import tw.yanshou.contract.Actor;
 
@@ -25,13 +27,18 @@ import tw.yanshou.contract.Actor;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Paths served by servlets other than Spring MVC's (Jersey for the engine's REST API, the webapps' filters). */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() { return PasswordEncoderFactories.createDelegatingPasswordEncoder(); }
 
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Accounts accounts) throws Exception {
-        return http.securityMatcher("/api/**")
+        return http.securityMatcher(path("/api/**"))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
@@ -50,7 +57,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http, Accounts accounts) throws Exception {
-        return http.securityMatcher("/engine-rest/**")
+        return http.securityMatcher(path("/engine-rest/**"))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
@@ -64,12 +71,12 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         return http
                 // the Camunda webapps protect themselves against CSRF with their own token (X-XSRF-TOKEN)
-                .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
+                .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/", "/error", "/css/**", "/login").permitAll()
-                        .requestMatchers("/camunda/**", "/actuator/**").hasRole(Actor.ADMIN)
+                        .requestMatchers(path("/camunda/**"), path("/actuator/**")).hasRole(Actor.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))

@@ -71,6 +71,7 @@ public class ContractWorkflow {
      */
     public String rebuild(UUID contractId, Contract contract, List<Integer> order) {
         contracts.find(contractId).map(c -> c.processInstanceId()).ifPresent(this::end);
+        contracts.reopen(contractId);
         String[] id = new String[1];
         clock.replaying(contract.signedOn(), () -> {
             Map<String, Object> variables = new HashMap<>();

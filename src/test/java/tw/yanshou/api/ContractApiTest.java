@@ -1,0 +1,225 @@
+package tw.yanshou.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The JSON API: bad input gets a problem body and changes nothing; access is by token and role. */
+class ContractApiTest extends ApiTestSupport {
+
+    /** One item A at 1,000,000; milestone M due 30 days after signing on 2019-01-01 (2019-01-31); 1‰, cap 10 %. */
+    static String small(String number, String events) {
+        return """
+                format: 1
+                contract:
+                  number: "%s"
+                  title: "test"
+                  vendor: { id: "vendor-%s", name: "Vendor" }
+                  signedOn: 2019-01-01
+                  items:
+                    - { code: A, name: "item A", amount: 1000000 }
+                terms:
+                  penalty: { ratePerMille: 1, basis: LATE_ITEMS, capPercent: 10, terminationRightAtPercent: 10 }
+                  linkedContracts:
+                    - { number: "%s-M", kind: MAINTENANCE, amount: 100000, terminatesWithThis: true }
+                milestones:
+                  - { id: M, name: "milestone M", items: [A], due: { days: 30, from: SIGNED } }
+                events:
+                %s
+                """.formatted(number, number, number, events == null ? "  []" : events);
+    }
+
+    ResponseEntity<JsonNode> register(String yaml) {
+        return api().post().uri("/api/contracts").contentType(MediaType.parseMediaType("application/yaml")).body(yaml)
+                .retrieve().toEntity(JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> event(String id, String json) {
+        return api().post().uri("/api/contracts/{id}/events", id).contentType(MediaType.APPLICATION_JSON).body(json)
+                .retrieve().toEntity(JsonNode.class);
+    }
+
+    String registered(String number, String events) {
+        ResponseEntity<JsonNode> r = register(small(number, events));
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(201);
+        return r.getBody().get("id").asText();
+    }
+
+    private List<String> numbers() {
+        List<String> numbers = new ArrayList<>();
+        api().get().uri("/api/contracts?limit=1000").retrieve().body(JsonNode.class).forEach(c -> numbers.add(c.get("number").asText()));
+        return numbers;
+    }
+
+    private static List<String> paths(JsonNode problem) {
+        List<String> paths = new ArrayList<>();
+        problem.get("violations").forEach(v -> paths.add(v.get("path").asText()));
+        return paths;
+    }
+
+    @Test
+    void refusesABrokenFileWithEveryViolationAndStoresNothing() {
+        String broken = small("T-BROKEN", """
+                  - { date: 2019-02-30, type: TENDERED, milestone: M }
+                  - { date: 2019-02-05, type: ACCEPTED, milestone: NOPE }
+                """).replace("amount: 1000000", "amount: -5");
+        ResponseEntity<JsonNode> r = register(broken);
+        assertThat(r.getStatusCode().value()).isEqualTo(422);
+        assertThat(r.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(paths(r.getBody())).contains("contract.items[0].amount", "events[0].date", "events[1].milestone");
+        assertThat(r.getBody().get("status").asInt()).isEqualTo(422);
+        assertThat(numbers()).doesNotContain("T-BROKEN");
+    }
+
+    @Test
+    void refusesAnUnreadableFileWith400() {
+        ResponseEntity<JsonNode> r = register("format: 1\ncontract: { number: \"X\n");
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(paths(r.getBody())).containsExactly("$");
+    }
+
+    @Test
+    void refusesASecondContractWithTheSameNumber() {
+        registered("T-TWICE", null);
+        ResponseEntity<JsonNode> r = register(small("T-TWICE", null));
+        assertThat(r.getStatusCode().value()).isEqualTo(409);
+        assertThat(paths(r.getBody())).containsExactly("contract.number");
+    }
+
+    @Test
+    void answersEventsThatMakeNoSenseWith409AndMalformedOnesWith422() {
+        String id = registered("T-EVENTS", null);
+        ResponseEntity<JsonNode> acceptance = event(id, "{\"date\":\"2019-02-01\",\"type\":\"ACCEPTED\",\"milestone\":\"M\"}");
+        assertThat(acceptance.getStatusCode().value()).isEqualTo(409);
+        assertThat(acceptance.getBody().get("detail").asText()).contains("needs a tender first");
+        ResponseEntity<JsonNode> unknown = event(id, "{\"date\":\"2019-02-01\",\"type\":\"TENDERED\",\"milestone\":\"NOPE\"}");
+        assertThat(unknown.getStatusCode().value()).isEqualTo(422);
+        assertThat(paths(unknown.getBody())).containsExactly("event.milestone");
+        ResponseEntity<JsonNode> malformed = event(id, "{\"date\":\"108/02/30\",\"type\":\"TENDERED\"}");
+        assertThat(malformed.getStatusCode().value()).isEqualTo(422);
+        assertThat(paths(malformed.getBody())).contains("event.date", "event.milestone");
+        assertThat(event(id, "{\"date\":\"2019-03-01\",\"type\":\"TERMINATED\",\"ground\":\"VENDOR_DEFAULT\"}").getStatusCode().value())
+                .isEqualTo(201);
+        ResponseEntity<JsonNode> late = event(id, "{\"date\":\"2019-03-05\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        assertThat(late.getStatusCode().value()).isEqualTo(409);
+        assertThat(late.getBody().get("detail").asText()).contains("terminated on 2019-03-01");
+        JsonNode contract = api().get().uri("/api/contracts/{id}", id).retrieve().body(JsonNode.class);
+        assertThat(contract.get("log")).hasSize(1);
+        assertThat(contract.get("contract").get("status").asText()).isEqualTo("TERMINATED");
+    }
+
+    @Test
+    void exportsAFileThatImportsToTheSameStatement() {
+        String id = registered("T-EXPORT", """
+                  - { date: 2019-02-10, type: TENDERED, milestone: M }
+                  - { date: 2019-02-12, type: INSPECTION_FAILED, milestone: M, cureBy: 2019-02-20 }
+                """);
+        String exported = api().get().uri("/api/contracts/{id}/export", id).retrieve().body(String.class);
+        ResponseEntity<JsonNode> again = register(exported.replace("T-EXPORT", "T-EXPORT-2"));
+        assertThat(again.getStatusCode().value()).as("%s", again.getBody()).isEqualTo(201);
+        JsonNode a = api().get().uri("/api/contracts/{id}/statement?asOf=2019-06-30", id).retrieve().body(JsonNode.class);
+        JsonNode b = api().get().uri("/api/contracts/{id}/statement?asOf=2019-06-30", again.getBody().get("id").asText())
+                .retrieve().body(JsonNode.class);
+        assertThat(b).isEqualTo(a);
+        // 02-01..02-10 late (10 days), the failed late tender was not cured: late through 06-30 = 150 days
+        assertThat(a.get("lateDays").asLong()).isEqualTo(150);
+    }
+
+    @Test
+    void voidsAnEventAndKeepsBothInTheLog() {
+        String id = registered("T-VOID", """
+                  - { date: 2019-02-10, type: TENDERED, milestone: M }
+                  - { date: 2019-03-01, type: TERMINATED, ground: VENDOR_DEFAULT }
+                """);
+        JsonNode log = api().get().uri("/api/contracts/{id}", id).retrieve().body(JsonNode.class).get("log");
+        String termination = log.get(1).get("id").asText();
+        ResponseEntity<JsonNode> noReason = api().post().uri("/api/contracts/{id}/events/{e}/void", id, termination)
+                .contentType(MediaType.APPLICATION_JSON).body("{}").retrieve().toEntity(JsonNode.class);
+        assertThat(noReason.getStatusCode().value()).isEqualTo(422);
+        ResponseEntity<JsonNode> voided = api().post().uri("/api/contracts/{id}/events/{e}/void", id, termination)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"reason\":\"recorded for the wrong contract\"}")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(voided.getStatusCode().value()).isEqualTo(201);
+        JsonNode after = api().get().uri("/api/contracts/{id}", id).retrieve().body(JsonNode.class);
+        assertThat(after.get("log")).hasSize(3);
+        assertThat(after.get("log").get(1).get("voided").asBoolean()).isTrue();
+        assertThat(after.get("contract").get("status").asText()).isEqualTo("OPEN");
+        assertThat(after.get("file").get("events")).hasSize(1);
+        // voiding the tender would leave nothing to void it from; voiding it again is refused
+        ResponseEntity<JsonNode> twice = api().post().uri("/api/contracts/{id}/events/{e}/void", id, termination)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"reason\":\"again\"}").retrieve().toEntity(JsonNode.class);
+        assertThat(twice.getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void keepsTwoEventsRecordedAtTheSameMoment() throws Exception {
+        String id = registered("T-RACE", null);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> first = () -> event(id, "{\"date\":\"2019-02-01\",\"type\":\"EXCUSED\",\"from\":\"2019-02-01\",\"to\":\"2019-02-03\",\"reason\":\"typhoon\"}").getStatusCode().value();
+            Callable<Integer> second = () -> event(id, "{\"date\":\"2019-02-01\",\"type\":\"EXCUSED\",\"from\":\"2019-02-10\",\"to\":\"2019-02-11\",\"reason\":\"suspension\"}").getStatusCode().value();
+            List<Future<Integer>> results = pool.invokeAll(List.of(first, second));
+            for (Future<Integer> r : results) assertThat(r.get()).isEqualTo(201);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(api().get().uri("/api/contracts/{id}", id).retrieve().body(JsonNode.class).get("log")).hasSize(2);
+    }
+
+    @Test
+    void needsATokenAndShowsVendorsOnlyTheirOwnContracts() {
+        String id = registered("T-VENDOR-A", null);
+        registered("T-VENDOR-B", null);
+        ResponseEntity<JsonNode> anonymous = api(null).get().uri("/api/contracts").retrieve().toEntity(JsonNode.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getBody().get("status").asInt()).isEqualTo(401);
+        assertThat(api("not-a-token").get().uri("/api/contracts").retrieve().toEntity(JsonNode.class).getStatusCode().value())
+                .isEqualTo(401);
+        JsonNode issued = api().post().uri("/api/tokens").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":\"vendor A\",\"roles\":[\"VENDOR\"],\"vendorId\":\"vendor-T-VENDOR-A\"}")
+                .retrieve().body(JsonNode.class);
+        String vendor = issued.get("token").asText();
+        JsonNode seen = api(vendor).get().uri("/api/contracts").retrieve().body(JsonNode.class);
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).get("number").asText()).isEqualTo("T-VENDOR-A");
+        assertThat(api(vendor).get().uri("/api/contracts/{id}/statement", id).retrieve().toEntity(JsonNode.class)
+                .getStatusCode().value()).isEqualTo(200);
+        String other = seenIdOf("T-VENDOR-B");
+        assertThat(api(vendor).get().uri("/api/contracts/{id}", other).retrieve().toEntity(JsonNode.class)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(api(vendor).get().uri("/api/tasks").retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(api(vendor).post().uri("/api/tokens").contentType(MediaType.APPLICATION_JSON).body("{}")
+                .retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void keepsHealthOpenAndTheEngineForAdministrators() {
+        assertThat(api(null).get().uri("/actuator/health").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(api(null).get().uri("/engine-rest/engine").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(api().get().uri("/engine-rest/engine").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(200);
+        JsonNode officer = api().post().uri("/api/tokens").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":\"officer\",\"roles\":[\"OFFICER\"]}").retrieve().body(JsonNode.class);
+        assertThat(api(officer.get("token").asText()).get().uri("/engine-rest/engine").retrieve().toEntity(String.class)
+                .getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<String> cockpit = api(null).get().uri("/camunda/app/cockpit/default/").retrieve().toEntity(String.class);
+        assertThat(cockpit.getStatusCode().value()).isIn(302, 401, 403);
+    }
+
+    private String seenIdOf(String number) {
+        for (JsonNode c : api().get().uri("/api/contracts?limit=1000").retrieve().body(JsonNode.class))
+            if (c.get("number").asText().equals(number)) return c.get("id").asText();
+        throw new AssertionError("no contract " + number);
+    }
+
+}
