@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -93,15 +94,20 @@ public class ContractWorkflow {
         fireTimersBefore(processInstanceId, event.date());
         clock.replaying(event.date(), () -> {
             route(processInstanceId, event);
-            if (isActive(processInstanceId)) {
+            if (!(event instanceof Terminated) && isActive(processInstanceId)) {
                 Statement statement = statements.statement(contractId, event.date());
                 runtime.setVariables(processInstanceId, StatementService.processVariables(statement));
             }
         });
     }
 
-    /** Fires the process's timers due before the start of {@code day} (and not after now), each on its own day. */
+    /**
+     * Fires the process's timers due before the start of {@code day} (and not after now), each on its own day.
+     * Inside a running engine command (a termination cascading from another contract's process) a job cannot run
+     * nested; there the job executor fires them after the commit.
+     */
     public void fireTimersBefore(String processInstanceId, LocalDate day) {
+        if (Context.getCommandContext() != null) return;
         for (int i = 0; i < MAX_TIMERS_PER_STEP; i++) {
             Date now = ClockUtil.getCurrentTime();
             Date limit = clock.startOf(day);

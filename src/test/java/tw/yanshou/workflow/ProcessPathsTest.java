@@ -1,0 +1,160 @@
+package tw.yanshou.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every path of the acceptance process, live with time travel. The contract: signed 2019-01-01, item A 1,000,000,
+ * milestone M due 30 days later on 2019-01-31, 1‰ a day (1,000), cap and termination threshold 10 % (100,000:
+ * reached on the 100th late day, 2019-05-11, if nothing is tendered).
+ */
+class ProcessPathsTest extends ProcessTestSupport {
+
+    static String contract(String number, String linked) {
+        return """
+                format: 1
+                contract:
+                  number: "%s"
+                  vendor: { id: "v-%s", name: "Vendor" }
+                  signedOn: 2019-01-01
+                  items:
+                    - { code: A, name: "item A", amount: 1000000 }
+                terms:
+                  penalty: { ratePerMille: 1, basis: LATE_ITEMS, capPercent: 10, terminationRightAtPercent: 10 }
+                  linkedContracts: [%s]
+                milestones:
+                  - { id: M, name: "milestone M", items: [A], due: { days: 30, from: SIGNED } }
+                """.formatted(number, number, linked == null ? "" : "{ number: \"" + linked + "\", kind: MAINTENANCE, amount: 100000, terminatesWithThis: true }");
+    }
+
+    private String start(String number, String linked) {
+        travelTo("2019-01-10");
+        JsonNode c = register(contract(number, linked));
+        return c.get("id").asText() + "|" + c.get("processInstanceId").asText();
+    }
+
+    private static String id(String started) { return started.split("\\|")[0]; }
+
+    private static String pi(String started) { return started.split("\\|")[1]; }
+
+    @Test
+    void acceptsAMilestoneTenderedOnTime() {
+        String c = start("P-ON-TIME", null);
+        assertThat(instance(pi(c))).isWaitingAt("WaitForTender");
+        assertThat(variables(pi(c))).containsEntry("terminationRightOn", null);
+        liveUntil("2019-01-30", pi(c));
+        post(id(c), "{\"date\":\"2019-01-30\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        assertThat(instance(pi(c))).isWaitingAt("ScheduleInspection");
+        completeTask(pi(c), "ScheduleInspection", "{\"inspectionOn\":\"2019-02-05\"}");
+        assertThat(instance(pi(c))).isWaitingAt("RecordInspectionResult");
+        liveUntil("2019-02-05", pi(c));
+        completeTask(pi(c), "RecordInspectionResult", "{\"result\":\"ACCEPTED\",\"date\":\"2019-02-05\"}");
+        assertThat(instance(pi(c))).isEnded().hasPassed("MilestoneDone", "ContractAccepted").hasNotPassed("MilestoneLate");
+        assertThat(statement(id(c), "2019-03-01").get("lateDays").asLong()).isZero();
+        assertThat(status(id(c))).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void startsAccrualWhenTheDueDatePassesAndStopsAtTheTender() {
+        String c = start("P-LATE", null);
+        List<Job> timers = management.createJobQuery().processInstanceId(pi(c)).activityId("DuePassed").list();
+        // the timer fires on the first late day, 2019-02-01, at midnight in Taipei (2019-01-31T16:00Z)
+        assertThat(timers).singleElement().extracting(j -> j.getDuedate().toInstant().toString()).isEqualTo("2019-01-31T16:00:00Z");
+        liveUntil("2019-02-05", pi(c));
+        assertThat(instance(pi(c))).hasPassed("DuePassed", "MilestoneLate").isWaitingAt("WaitForLateTender");
+        post(id(c), "{\"date\":\"2019-02-10\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        post(id(c), "{\"date\":\"2019-02-12\",\"type\":\"ACCEPTED\",\"milestone\":\"M\"}");
+        assertThat(instance(pi(c))).isEnded();
+        // 02-01..02-10: 10 days × 1,000
+        assertThat(statement(id(c), "2019-03-01").get("penalty").asLong()).isEqualTo(10_000);
+    }
+
+    @Test
+    void keepsTheOriginalTenderWhenTheCureIsKept() {
+        String c = start("P-CURE-KEPT", null);
+        post(id(c), "{\"date\":\"2019-01-30\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        post(id(c), "{\"date\":\"2019-02-05\",\"type\":\"INSPECTION_FAILED\",\"milestone\":\"M\",\"cureBy\":\"2019-02-20\"}");
+        assertThat(instance(pi(c))).isWaitingAt("WaitForCure");
+        liveUntil("2019-02-18", pi(c));
+        post(id(c), "{\"date\":\"2019-02-18\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        post(id(c), "{\"date\":\"2019-02-25\",\"type\":\"ACCEPTED\",\"milestone\":\"M\"}");
+        assertThat(instance(pi(c))).isEnded().hasNotPassed("CureMissed", "MilestoneLate");
+        assertThat(statement(id(c), "2019-03-01").get("lateDays").asLong()).isZero();
+    }
+
+    @Test
+    void accruesFromTheDayAfterAMissedCureDeadline() {
+        String c = start("P-CURE-MISSED", null);
+        post(id(c), "{\"date\":\"2019-01-30\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        post(id(c), "{\"date\":\"2019-02-05\",\"type\":\"INSPECTION_FAILED\",\"milestone\":\"M\",\"cureBy\":\"2019-02-20\"}");
+        liveUntil("2019-02-22", pi(c));
+        assertThat(instance(pi(c))).hasPassed("CureDeadlinePassed", "CureMissed", "MilestoneLate").isWaitingAt("WaitForLateTender");
+        // late 02-21 and 02-22
+        assertThat(statement(id(c), "2019-02-22").get("lateDays").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void pausesEscalationWhileMediationIsPending() {
+        String c = start("P-MEDIATION", null);
+        liveUntil("2019-03-01", pi(c));
+        post(id(c), "{\"date\":\"2019-03-01\",\"type\":\"MEDIATION_FILED\"}");
+        assertThat(instance(pi(c))).isWaitingAt("MediationConcluded");
+        assertThat(variables(pi(c))).containsEntry("mediationPending", true);
+        liveUntil("2019-05-20", pi(c));
+        // the threshold was reached on 2019-05-11, but no decision is asked for while the mediation is pending
+        assertThat(variables(pi(c))).containsEntry("terminationRightOn", "2019-05-11");
+        assertThat(instance(pi(c))).isNotWaitingAt("DecideTermination");
+        post(id(c), "{\"date\":\"2019-05-25\",\"type\":\"MEDIATION_CONCLUDED\",\"outcome\":\"SETTLED\",\"capWaived\":true}");
+        assertThat(instance(pi(c))).isWaitingAt("ReviewSettlement", "DecideTermination");
+        completeTask(pi(c), "ReviewSettlement", "{\"note\":\"terms checked\"}");
+        assertThat(instance(pi(c))).hasPassed("ReviewSettlement");
+    }
+
+    @Test
+    void movesTheWaitingTimerWhenASettlementExcusesDays() {
+        String c = start("P-EXCUSED", null);
+        post(id(c), "{\"date\":\"2019-01-15\",\"type\":\"MEDIATION_FILED\"}");
+        travelTo("2019-01-20");
+        post(id(c), "{\"date\":\"2019-01-20\",\"type\":\"MEDIATION_CONCLUDED\",\"outcome\":\"SETTLED\","
+                + "\"excused\":{\"from\":\"2019-01-15\",\"to\":\"2019-01-20\"}}");
+        // 6 excused days push 01-31 to 02-06, a Lunar New Year holiday: §122 moves it to Monday 02-11
+        assertThat(statement(id(c), "2019-01-20").get("milestones").get(0).get("dueOn").asText()).isEqualTo("2019-02-11");
+        List<Job> timers = management.createJobQuery().processInstanceId(pi(c)).activityId("DuePassed").list();
+        assertThat(timers).singleElement().extracting(j -> j.getDuedate().toInstant().toString()).isEqualTo("2019-02-11T16:00:00Z");
+        liveUntil("2019-02-08", pi(c));
+        assertThat(instance(pi(c))).hasNotPassed("MilestoneLate");
+    }
+
+    @Test
+    void asksForADecisionWhenTheTerminationRightArisesAndCascades() {
+        travelTo("2019-01-10");
+        JsonNode linked = register(contract("P-CASCADE-M", null));
+        String c = start("P-CASCADE", "P-CASCADE-M");
+        liveUntil("2019-05-10", pi(c));
+        assertThat(instance(pi(c))).isNotWaitingAt("DecideTermination");
+        liveUntil("2019-05-12", pi(c));
+        assertThat(variables(pi(c))).containsEntry("terminationRightOn", "2019-05-11");
+        assertThat(instance(pi(c))).isWaitingAt("DecideTermination");
+        completeTask(pi(c), "DecideTermination", "{\"decision\":\"TERMINATE\",\"date\":\"2019-05-15\",\"ground\":\"VENDOR_DEFAULT\"}");
+        assertThat(instance(pi(c))).isEnded().hasPassed("FinalStatement", "TerminateLinked");
+        assertThat(status(id(c))).isEqualTo("TERMINATED");
+        // 02-01..05-15 = 104 days, capped at 100,000
+        assertThat(statement(id(c), "2019-12-31").get("penalty").asLong()).isEqualTo(100_000);
+        String linkedId = linked.get("id").asText();
+        assertThat(status(linkedId)).isEqualTo("TERMINATED");
+        JsonNode log = api().get().uri("/api/contracts/{id}", linkedId).retrieve().body(JsonNode.class).get("log");
+        assertThat(log.get(0).get("event").get("ground").asText()).isEqualTo("LINKED_CONTRACT_TERMINATED");
+        assertThat(instance(linked.get("processInstanceId").asText())).isEnded();
+    }
+
+    private String status(String contractId) {
+        return api().get().uri("/api/contracts/{id}", contractId).retrieve().body(JsonNode.class).get("contract").get("status").asText();
+    }
+}
