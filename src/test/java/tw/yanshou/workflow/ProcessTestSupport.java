@@ -73,7 +73,9 @@ abstract class ProcessTestSupport extends ApiTestSupport {
         if (r.getStatusCode().value() != 201) throw new AssertionError("register: " + r.getBody());
         JsonNode contract = api().get().uri("/api/contracts/{id}", r.getBody().get("id").asText()).retrieve().body(JsonNode.class)
                 .get("contract");
-        instance(contract.get("processInstanceId").asText());
+        ProcessInstance running = runtime.createProcessInstanceQuery()
+                .processInstanceId(contract.get("processInstanceId").asText()).singleResult();
+        if (running != null) seen.put(running.getId(), running);
         return contract;
     }
 
