@@ -29,13 +29,16 @@ public final class ContractValidator {
         return violations;
     }
 
-    /** The violations that recording {@code event} after the contract's events would add. */
+    /**
+     * The violations that recording {@code event} after the contract's events would add. Those of the event itself
+     * have paths starting with {@code event}; an event already recorded that the new one would make senseless (a
+     * back-dated termination before a later tender) keeps its own path, {@code events[k]}.
+     */
     public List<Violation> validateEvent(Contract contract, ContractEvent event) {
         Contract with = contract.withEvent(event);
         String path = "events[" + contract.events().size() + "]";
         return validate(with).stream()
-                .filter(v -> v.path().startsWith(path))
-                .map(v -> new Violation("event" + v.path().substring(path.length()), v.message()))
+                .map(v -> v.path().startsWith(path) ? new Violation("event" + v.path().substring(path.length()), v.message()) : v)
                 .toList();
     }
 

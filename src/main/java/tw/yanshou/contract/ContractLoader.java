@@ -2,6 +2,7 @@ package tw.yanshou.contract;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import tw.yanshou.contract.file.ContractFile;
 import tw.yanshou.contract.file.ContractFileReader;
+import tw.yanshou.infrastructure.TransactionCache;
 
 /**
  * Builds a contract from storage: its definition (the imported file without events) and the effective events of
@@ -31,9 +33,26 @@ public class ContractLoader {
         this.json = json;
     }
 
+    /** The contract as stored now; read once per transaction until an event is appended ({@link #changed}). */
     public ContractFile load(UUID contractId) {
-        return load(contractId, contracts.events(contractId));
+        Map<UUID, ContractFile> cache = TransactionCache.of(this);
+        ContractFile cached = cache == null ? null : cache.get(contractId);
+        if (cached != null) return cached;
+        ContractFile file = load(contractId, contracts.events(contractId));
+        if (cache != null) cache.put(contractId, file);
+        return file;
     }
+
+    /** The contract's log changed in this transaction: read it again, and recompute its statements. */
+    public void changed(UUID contractId) {
+        Map<UUID, ContractFile> cache = TransactionCache.of(this);
+        if (cache != null) cache.remove(contractId);
+        Map<StatementKey, Object> statements = TransactionCache.of(StatementKey.class);
+        if (statements != null) statements.keySet().removeIf(k -> k.contractId().equals(contractId));
+    }
+
+    /** Key of a statement cached for the transaction (see {@link StatementService}). */
+    record StatementKey(UUID contractId, java.time.LocalDate asOf) { }
 
     ContractFile load(UUID contractId, List<StoredEvent> log) {
         String definition = contracts.definition(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));

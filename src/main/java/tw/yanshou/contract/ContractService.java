@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,7 +57,9 @@ public class ContractService {
     /** Registers a contract file (YAML or JSON) and replays its events through the engine. */
     @Transactional
     public ContractSummary register(String text, Actor actor) {
+        requireStaff(actor, "register contracts");
         ContractFile file = reader.read(text);
+        StorageLimits.check(file);
         contracts.findByNumber(file.number()).ifPresent(existing -> {
             throw new ContractConflictException("contract " + file.number() + " is already registered",
                     List.of(new Violation("contract.number", "contract " + file.number() + " is already registered as " + existing.id())));
@@ -74,6 +77,7 @@ public class ContractService {
             contracts.append(new StoredEvent(UUID.randomUUID(), id, seq++, event.date(), event.type(), writer.eventJson(event),
                     null, null, null, actor.name()));
         }
+        loader.changed(id);
         workflow.rebuild(id, contract, order);
         statements.recompute(id, clock.clockDay(), "REGISTERED");
         audit.record(actor.name(), "CONTRACT_REGISTERED", id, Map.of("number", file.number(), "events", order.size()));
@@ -92,16 +96,24 @@ public class ContractService {
      */
     @Transactional
     public StoredEvent recordEvent(UUID contractId, ContractEvent event, Actor actor) {
-        ContractSummary summary = contracts.lock(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+        ContractSummary summary = contracts.lock(contractId).filter(actor::maySee)
+                .orElseThrow(() -> new ContractNotFoundException(contractId));
+        if (!isStaff(actor) && !(event instanceof ContractEvent.Tendered))
+            throw new AccessDeniedException("a vendor records tenders (notices, reports) only; " + event.type()
+                    + " is recorded by the procurement office");
         List<StoredEvent> log = contracts.events(contractId);
         Contract current = loader.load(contractId, log).contract();
         List<Violation> violations = validator.validateEvent(current, event);
-        if (violations.stream().anyMatch(v -> v.path().equals("event")))
-            throw new ContractConflictException(violations.get(0).message(), violations);
+        // the event does not fit the history (as a whole, or it makes a recorded event senseless): a conflict;
+        // a field of the event is wrong: invalid
+        List<Violation> conflicts = violations.stream()
+                .filter(v -> v.path().equals("event") || v.path().startsWith("events[")).toList();
+        if (!conflicts.isEmpty()) throw new ContractConflictException(conflicts.get(0).message(), violations);
         if (!violations.isEmpty()) throw new InvalidContractException(violations);
         StoredEvent stored = new StoredEvent(UUID.randomUUID(), contractId, contracts.nextSeq(contractId), event.date(),
                 event.type(), writer.eventJson(event), null, null, null, actor.name());
         contracts.append(stored);
+        loader.changed(contractId);
         LocalDate latest = current.events().stream().map(ContractEvent::date).max(LocalDate::compareTo).orElse(null);
         Contract updated = current.withEvent(event);
         if (latest != null && event.date().isBefore(latest)) {
@@ -121,6 +133,7 @@ public class ContractService {
      */
     @Transactional
     public StoredEvent voidEvent(UUID contractId, UUID eventId, String reason, Actor actor) {
+        requireStaff(actor, "void events");
         contracts.lock(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
         if (reason == null || reason.isBlank())
             throw new InvalidContractException(List.of(new Violation("reason", "say why the event is voided")));
@@ -139,10 +152,17 @@ public class ContractService {
                     + e.getMessage(), e.violations());
         }
         contracts.append(correction);
+        loader.changed(contractId);
         workflow.rebuild(contractId, contract, validator.effectiveOrder(contract));
         statements.recompute(contractId, clock.clockDay(), "EVENT_VOIDED");
         audit.record(actor.name(), "EVENT_VOIDED", contractId, Map.of("event", eventId.toString(), "reason", reason));
         return correction;
+    }
+
+    private static boolean isStaff(Actor actor) { return actor.is(Actor.ADMIN) || actor.is(Actor.OFFICER); }
+
+    private static void requireStaff(Actor actor, String what) {
+        if (!isStaff(actor)) throw new AccessDeniedException("only procurement staff may " + what);
     }
 
     public ContractSummary summary(UUID id, Actor actor) {
@@ -150,8 +170,8 @@ public class ContractService {
     }
 
     public List<ContractSummary> list(Actor actor, int limit, int offset) {
-        String vendor = actor.is(Actor.ADMIN) || actor.is(Actor.OFFICER) ? null : actor.vendorId();
-        if (vendor == null && !(actor.is(Actor.ADMIN) || actor.is(Actor.OFFICER))) return List.of();
+        String vendor = isStaff(actor) ? null : actor.vendorId();
+        if (vendor == null && !isStaff(actor)) return List.of();
         return contracts.list(vendor, limit, offset);
     }
 

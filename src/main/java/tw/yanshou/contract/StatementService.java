@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import tw.yanshou.calculus.Statement;
 import tw.yanshou.calculus.StatementCalculator;
+import tw.yanshou.infrastructure.TransactionCache;
 
 /** Computes statements with the calculus and stores them, one per contract and day. */
 @Service
@@ -30,7 +31,13 @@ public class StatementService {
 
     /** The statement as of {@code asOf} from the contract's effective events. */
     public Statement statement(UUID contractId, LocalDate asOf) {
-        return calculator.statement(loader.load(contractId).contract(), asOf);
+        Map<ContractLoader.StatementKey, Statement> cache = TransactionCache.of(ContractLoader.StatementKey.class);
+        ContractLoader.StatementKey key = new ContractLoader.StatementKey(contractId, asOf);
+        Statement cached = cache == null ? null : cache.get(key);
+        if (cached != null) return cached;
+        Statement statement = calculator.statement(loader.load(contractId).contract(), asOf);
+        if (cache != null) cache.put(key, statement);
+        return statement;
     }
 
     /** Computes and stores the statement as of {@code asOf}; returns what the process needs to know of it. */

@@ -82,7 +82,7 @@ public class Accounts implements UserDetailsService {
     void storeToken(UUID id, String name, String token, String username, Set<String> roles, String vendorId, Instant expiresAt,
                     String issuedBy) {
         jdbc.sql("insert into api_token (id, name, token_hash, username, roles, vendor_id, created_by, expires_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (token_hash) do nothing")
                 .params(id, name, hash(token), username, String.join(",", roles), vendorId, issuedBy,
                         expiresAt == null ? null : java.sql.Timestamp.from(expiresAt))
                 .update();
@@ -109,6 +109,14 @@ public class Accounts implements UserDetailsService {
     public static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH)
             throw invalid("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters");
+    }
+
+    /** The first administrator; another node starting at the same moment may have created it already. */
+    void createFirstAdmin(String username, String password) {
+        checkPassword(password);
+        int created = jdbc.sql("insert into app_user (username, password_hash, roles) values (?, ?, ?) on conflict do nothing")
+                .params(username, passwords.encode(password), Actor.ADMIN).update();
+        if (created > 0) audit.record("bootstrap", "USER_CREATED", null, Map.of("username", username, "roles", Set.of(Actor.ADMIN)));
     }
 
     boolean hasTokens() { return jdbc.sql("select count(*) from api_token").query(Long.class).single() > 0; }

@@ -54,8 +54,7 @@ class Bootstrap implements ApplicationRunner {
             }
         }
         if (!accounts.hasUsers() && !adminUsername.isBlank()) {
-            Accounts.checkPassword(adminPassword);
-            accounts.createUser(adminUsername, adminPassword, Set.of(Actor.ADMIN), null, "bootstrap");
+            accounts.createFirstAdmin(adminUsername, adminPassword);
             engineAdmin(adminUsername);
             log.info("Created the administrator {}", adminUsername);
         }
@@ -75,6 +74,7 @@ class Bootstrap implements ApplicationRunner {
             user.setPassword(UUID.randomUUID() + "-" + UUID.randomUUID());
             identity.saveUser(user);
         }
-        identity.createMembership(username, CAMUNDA_ADMINS);
+        if (identity.createUserQuery().userId(username).memberOfGroup(CAMUNDA_ADMINS).count() == 0)
+            identity.createMembership(username, CAMUNDA_ADMINS);
     }
 }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -93,12 +94,24 @@ public class ContractWorkflow {
         if (!isActive(processInstanceId)) return;
         fireTimersBefore(processInstanceId, event.date());
         clock.replaying(event.date(), () -> {
-            route(processInstanceId, event);
+            route(contractId, processInstanceId, event);
             if (!(event instanceof Terminated) && isActive(processInstanceId)) {
                 Statement statement = statements.statement(contractId, event.date());
-                runtime.setVariables(processInstanceId, StatementService.processVariables(statement));
+                Map<String, Object> current = runtime.getVariables(processInstanceId, StatementService.processVariables(statement).keySet());
+                Map<String, Object> next = StatementService.processVariables(statement);
+                if (!current.equals(next)) runtime.setVariables(processInstanceId, next);
             }
         });
+    }
+
+    /** Sets the escalation variables where they changed (a write the engine would otherwise make every time). */
+    static void updateVariables(org.camunda.bpm.engine.delegate.VariableScope processInstance, Statement statement) {
+        Map<String, Object> next = StatementService.processVariables(statement);
+        Map<String, Object> changed = new HashMap<>();
+        next.forEach((k, v) -> {
+            if (!processInstance.hasVariable(k) || !java.util.Objects.equals(processInstance.getVariable(k), v)) changed.put(k, v);
+        });
+        if (!changed.isEmpty()) processInstance.setVariables(changed);
     }
 
     /**
@@ -132,27 +145,27 @@ public class ContractWorkflow {
             runtime.deleteProcessInstance(processInstanceId, "rebuilt from the event log", true, true);
     }
 
-    private void route(String processInstanceId, ContractEvent event) {
+    private void route(UUID contractId, String processInstanceId, ContractEvent event) {
         if (event instanceof Tendered t) {
             correlate(processInstanceId, "Tendered_" + t.milestone());
-            changed(processInstanceId);
+            changed(contractId, processInstanceId);
         } else if (event instanceof InspectionFailed f) {
             inspected(processInstanceId, f.milestone(), "FAILED", f.date(), f.cureBy());
-            changed(processInstanceId);
+            changed(contractId, processInstanceId);
         } else if (event instanceof Accepted a) {
             inspected(processInstanceId, a.milestone(), "ACCEPTED", a.date(), null);
-            changed(processInstanceId);
+            changed(contractId, processInstanceId);
         } else if (event instanceof MediationFiled) {
             correlate(processInstanceId, "MediationFiled");
         } else if (event instanceof MediationConcluded) {
             correlate(processInstanceId, "MediationConcluded");
-            changed(processInstanceId);
+            changed(contractId, processInstanceId);
         } else if (event instanceof Terminated t) {
             for (Task task : openTasks(processInstanceId, "DecideTermination", null))
                 complete(task, Map.of("decision", "TERMINATE", "decidedOn", t.date().toString()));
             correlate(processInstanceId, "Terminated");
         } else {
-            changed(processInstanceId);
+            changed(contractId, processInstanceId);
         }
     }
 
@@ -193,8 +206,19 @@ public class ContractWorkflow {
         }
     }
 
-    /** Milestones waiting for a due date or a tender compute their due dates again. */
-    private void changed(String processInstanceId) {
-        runtime.createMessageCorrelation("MilestoneChanged").processInstanceId(processInstanceId).correlateAllWithResult();
+    /**
+     * The contract changed: milestone branches waiting for a due date or a tender whose due date is no longer the
+     * one they wait for compute it again (their timer moves with it); the others wait on undisturbed.
+     */
+    private void changed(UUID contractId, String processInstanceId) {
+        Statement statement = statements.statement(contractId, clock.today());
+        for (Execution waiting : runtime.createExecutionQuery().processInstanceId(processInstanceId)
+                .messageEventSubscriptionName("MilestoneChanged").list()) {
+            String milestone = (String) runtime.getVariable(waiting.getId(), "milestoneId");
+            Object waitingFor = runtime.getVariable(waiting.getId(), "dueOn");
+            String dueOn = statement.milestones().stream().filter(m -> m.id().equals(milestone)).findFirst()
+                    .map(m -> m.dueOn() == null ? null : m.dueOn().toString()).orElse(null);
+            if (!java.util.Objects.equals(waitingFor, dueOn)) runtime.messageEventReceived("MilestoneChanged", waiting.getId());
+        }
     }
 }

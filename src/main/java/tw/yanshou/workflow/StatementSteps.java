@@ -24,9 +24,15 @@ public class StatementSteps {
         this.clock = clock;
     }
 
+    /**
+     * Recomputes the statement and updates the escalation variables. While a history is replayed the statement of
+     * a past day is not stored (the replay stores today's at its end); a live run stores one per day.
+     */
     public void recompute(DelegateExecution execution, String cause) {
-        Statement statement = statements.recompute(MilestoneSteps.contractId(execution), clock.today(), cause);
-        execution.getProcessInstance().setVariables(StatementService.processVariables(statement));
+        java.util.UUID id = MilestoneSteps.contractId(execution);
+        Statement statement = clock.isReplaying() ? statements.statement(id, clock.today())
+                : statements.recompute(id, clock.today(), cause);
+        ContractWorkflow.updateVariables(execution.getProcessInstance(), statement);
     }
 
     /** The daily run: five past midnight of the next office day on the engine's clock. */

@@ -120,6 +120,16 @@ class ContractApiTest extends ApiTestSupport {
     }
 
     @Test
+    void refusesABackDatedEventThatWouldMakeARecordedOneSenseless() {
+        String id = registered("T-BACKDATED", "  - { date: 2019-02-10, type: TENDERED, milestone: M }");
+        ResponseEntity<JsonNode> r = event(id, "{\"date\":\"2019-02-01\",\"type\":\"TERMINATED\",\"ground\":\"VENDOR_DEFAULT\"}");
+        assertThat(r.getStatusCode().value()).isEqualTo(409);
+        assertThat(paths(r.getBody())).containsExactly("events[0]");
+        assertThat(r.getBody().get("detail").asText()).contains("terminated on 2019-02-01");
+        assertThat(api().get().uri("/api/contracts/{id}", id).retrieve().body(JsonNode.class).get("log")).hasSize(1);
+    }
+
+    @Test
     void exportsAFileThatImportsToTheSameStatement() {
         String id = registered("T-EXPORT", """
                   - { date: 2019-02-10, type: TENDERED, milestone: M }
@@ -201,6 +211,26 @@ class ContractApiTest extends ApiTestSupport {
         assertThat(api(vendor).get().uri("/api/tasks").retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(403);
         assertThat(api(vendor).post().uri("/api/tokens").contentType(MediaType.APPLICATION_JSON).body("{}")
                 .retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(403);
+        // a vendor submits notices and reports (tenders) for its own contracts, and nothing else
+        assertThat(api(vendor).post().uri("/api/contracts/{id}/events", id).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"date\":\"2019-02-01\",\"type\":\"TENDERED\",\"milestone\":\"M\"}").retrieve().toEntity(JsonNode.class)
+                .getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<JsonNode> acceptance = api(vendor).post().uri("/api/contracts/{id}/events", id).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"date\":\"2019-02-02\",\"type\":\"ACCEPTED\",\"milestone\":\"M\"}").retrieve().toEntity(JsonNode.class);
+        assertThat(acceptance.getStatusCode().value()).isEqualTo(403);
+        assertThat(acceptance.getBody().get("status").asInt()).isEqualTo(403);
+        assertThat(api(vendor).post().uri("/api/contracts/{id}/events", other).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"date\":\"2019-02-01\",\"type\":\"TENDERED\",\"milestone\":\"M\"}").retrieve().toEntity(JsonNode.class)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(api(vendor).post().uri("/api/contracts").contentType(MediaType.parseMediaType("application/yaml"))
+                .body(small("T-VENDOR-C", null)).retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void servesTheHomePageInChineseAndEnglish() {
+        assertThat(api(null).get().uri("/").retrieve().body(String.class)).contains("驗收", "/swagger-ui.html");
+        assertThat(api(null).get().uri("/").header("Accept-Language", "en").retrieve().body(String.class))
+                .contains("acceptance of procurement contracts");
     }
 
     @Test

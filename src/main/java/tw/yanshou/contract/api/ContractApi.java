@@ -110,6 +110,9 @@ class ContractApi {
     @Operation(summary = "The contract file (format 1) with the events in force: export → import gives the same statement")
     @GetMapping(path = "/{id}/export", produces = {YAML, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<String> export(@PathVariable UUID id, @RequestParam(defaultValue = "yaml") String format) {
+        if (!format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("yaml"))
+            throw new tw.yanshou.calculus.InvalidContractException(List.of(
+                    new tw.yanshou.calculus.Violation("format", "must be yaml or json, was \"" + format + "\"")));
         boolean asJson = "json".equalsIgnoreCase(format);
         return ResponseEntity.ok()
                 .contentType(asJson ? MediaType.APPLICATION_JSON : MediaType.parseMediaType(YAML + ";charset=UTF-8"))

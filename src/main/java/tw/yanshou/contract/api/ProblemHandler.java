@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -46,6 +47,11 @@ class ProblemHandler {
     @ExceptionHandler(ContractNotFoundException.class)
     ProblemDetail notFound(ContractNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
