@@ -5,7 +5,7 @@ import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFil
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -90,7 +90,8 @@ class SecurityConfiguration {
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
         registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/camunda/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        // after Spring Security's filter chain, which signs the user in
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 }
