@@ -18,26 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The JSON API: bad input gets a problem body and changes nothing; access is by token and role. */
 class ContractApiTest extends ApiTestSupport {
 
-    /** One item A at 1,000,000; milestone M due 30 days after signing on 2019-01-01 (2019-01-31); 1‰, cap 10 %. */
     static String small(String number, String events) {
-        return """
-                format: 1
-                contract:
-                  number: "%s"
-                  title: "test"
-                  vendor: { id: "vendor-%s", name: "Vendor" }
-                  signedOn: 2019-01-01
-                  items:
-                    - { code: A, name: "item A", amount: 1000000 }
-                terms:
-                  penalty: { ratePerMille: 1, basis: LATE_ITEMS, capPercent: 10, terminationRightAtPercent: 10 }
-                  linkedContracts:
-                    - { number: "%s-M", kind: MAINTENANCE, amount: 100000, terminatesWithThis: true }
-                milestones:
-                  - { id: M, name: "milestone M", items: [A], due: { days: 30, from: SIGNED } }
-                events:
-                %s
-                """.formatted(number, number, number, events == null ? "  []" : events);
+        return TestContracts.small(number, number + "-M", events);
     }
 
     ResponseEntity<JsonNode> register(String yaml) {
@@ -197,7 +179,7 @@ class ContractApiTest extends ApiTestSupport {
         assertThat(api("not-a-token").get().uri("/api/contracts").retrieve().toEntity(JsonNode.class).getStatusCode().value())
                 .isEqualTo(401);
         JsonNode issued = api().post().uri("/api/tokens").contentType(MediaType.APPLICATION_JSON)
-                .body("{\"name\":\"vendor A\",\"roles\":[\"VENDOR\"],\"vendorId\":\"vendor-T-VENDOR-A\"}")
+                .body("{\"name\":\"vendor A\",\"roles\":[\"VENDOR\"],\"vendorId\":\"v-T-VENDOR-A\"}")
                 .retrieve().body(JsonNode.class);
         String vendor = issued.get("token").asText();
         JsonNode seen = api(vendor).get().uri("/api/contracts").retrieve().body(JsonNode.class);
@@ -242,8 +224,33 @@ class ContractApiTest extends ApiTestSupport {
                 .body("{\"name\":\"officer\",\"roles\":[\"OFFICER\"]}").retrieve().body(JsonNode.class);
         assertThat(api(officer.get("token").asText()).get().uri("/engine-rest/engine").retrieve().toEntity(String.class)
                 .getStatusCode().value()).isEqualTo(403);
-        ResponseEntity<String> cockpit = api(null).get().uri("/camunda/app/cockpit/default/").retrieve().toEntity(String.class);
-        assertThat(cockpit.getStatusCode().value()).isIn(302, 401, 403);
+    }
+
+    @Test
+    void signsAnAdministratorInToCockpitAndKeepsOthersOut() throws Exception {
+        var cookies = new java.net.CookieManager();
+        var browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + port;
+        var cockpit = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/cockpit/default/")).build();
+        var anonymous = browser.send(cockpit, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        String login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).isTrue();
+        var signIn = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=test-admin&password=test-admin-passphrase&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(browser.send(cockpit, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        // the webapps know the signed-in administrator (single sign-on) with every app authorised
+        String user = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/api/admin/auth/user/default"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(user).contains("\"userId\":\"test-admin\"", "cockpit");
     }
 
     private String seenIdOf(String number) {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import tw.yanshou.api.TestContracts;
+
 /**
  * Every path of the acceptance process, live with time travel. The contract: signed 2019-01-01, item A 1,000,000,
  * milestone M due 30 days later on 2019-01-31, 1‰ a day (1,000), cap and termination threshold 10 % (100,000:
@@ -18,20 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class ProcessPathsTest extends ProcessTestSupport {
 
     static String contract(String number, String linked) {
-        return """
-                format: 1
-                contract:
-                  number: "%s"
-                  vendor: { id: "v-%s", name: "Vendor" }
-                  signedOn: 2019-01-01
-                  items:
-                    - { code: A, name: "item A", amount: 1000000 }
-                terms:
-                  penalty: { ratePerMille: 1, basis: LATE_ITEMS, capPercent: 10, terminationRightAtPercent: 10 }
-                  linkedContracts: [%s]
-                milestones:
-                  - { id: M, name: "milestone M", items: [A], due: { days: 30, from: SIGNED } }
-                """.formatted(number, number, linked == null ? "" : "{ number: \"" + linked + "\", kind: MAINTENANCE, amount: 100000, terminatesWithThis: true }");
+        return TestContracts.small(number, linked, null);
     }
 
     private String start(String number, String linked) {

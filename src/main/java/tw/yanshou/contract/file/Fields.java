@@ -155,53 +155,42 @@ final class Fields {
         }
     }
 
+    private static final BigDecimal MAX_INT = BigDecimal.valueOf(Integer.MAX_VALUE);
+
     /** An amount of money: a whole number of TWD, 0 or more. */
     BigDecimal amount(ObjectNode parent, String path, String key, Presence presence) {
-        JsonNode node = value(parent, path, key, presence);
-        if (node == null) return null;
-        BigDecimal value = decimal(node);
-        if (value == null || value.signum() < 0 || value.scale() > 0) {
-            add(at(path, key), "must be a whole amount ≥ 0, was " + describe(node) + hint(node));
-            return null;
-        }
-        return value;
+        return decimal(parent, path, key, presence, v -> v.signum() >= 0 && v.scale() <= 0, "a whole amount ≥ 0");
     }
 
     /** A number 0 or more, decimals allowed (a rate). */
     BigDecimal number(ObjectNode parent, String path, String key, Presence presence) {
-        JsonNode node = value(parent, path, key, presence);
-        if (node == null) return null;
-        BigDecimal value = decimal(node);
-        if (value == null || value.signum() < 0) {
-            add(at(path, key), "must be a number ≥ 0, was " + describe(node) + hint(node));
-            return null;
-        }
-        return value;
+        return decimal(parent, path, key, presence, v -> v.signum() >= 0, "a number ≥ 0");
     }
 
     /** A percentage from 0 to 100, decimals allowed. */
     BigDecimal percent(ObjectNode parent, String path, String key, Presence presence) {
-        JsonNode node = value(parent, path, key, presence);
-        if (node == null) return null;
-        BigDecimal value = decimal(node);
-        if (value == null || value.signum() < 0 || value.compareTo(HUNDRED) > 0) {
-            add(at(path, key), "must be a number from 0 to 100, was " + describe(node) + hint(node));
-            return null;
-        }
-        return value;
+        return decimal(parent, path, key, presence, v -> v.signum() >= 0 && v.compareTo(HUNDRED) <= 0,
+                "a number from 0 to 100");
     }
 
     /** A whole number of days, 0 or more. */
     Integer days(ObjectNode parent, String path, String key, Presence presence) {
+        BigDecimal value = decimal(parent, path, key, presence,
+                v -> v.signum() >= 0 && v.scale() <= 0 && v.compareTo(MAX_INT) <= 0, "a whole number of days ≥ 0");
+        return value == null ? null : value.intValueExact();
+    }
+
+    /** A number that must pass {@code valid}; otherwise a violation saying it must be {@code expected}. */
+    private BigDecimal decimal(ObjectNode parent, String path, String key, Presence presence,
+                               java.util.function.Predicate<BigDecimal> valid, String expected) {
         JsonNode node = value(parent, path, key, presence);
         if (node == null) return null;
         BigDecimal value = decimal(node);
-        if (value == null || value.signum() < 0 || value.scale() > 0
-                || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            add(at(path, key), "must be a whole number of days ≥ 0, was " + describe(node) + hint(node));
+        if (value == null || !valid.test(value)) {
+            add(at(path, key), "must be " + expected + ", was " + describe(node) + hint(node));
             return null;
         }
-        return value.intValueExact();
+        return value;
     }
 
     /** A whole number (the format). */
