@@ -153,7 +153,7 @@ public final class StatementCalculator {
                 Tender t = tenders.get(i);
                 if (t.outcome != Outcome.FAILED) stands[i] = true;
                 else if (i + 1 < n) stands[i] = stands[i + 1] && !tenders.get(i + 1).on.isAfter(t.cureBy);
-                else stands[i] = !ifNothingChanges && !t.cureBy.isBefore(asOf);
+                else stands[i] = !ifNothingChanges && !t.cureBy.isBefore(accruedThrough);
             }
             for (int i = 0; i < n; i++) if (stands[i]) return tenders.get(i).on;
             return null;
@@ -215,6 +215,7 @@ public final class StatementCalculator {
                 if (s.completionDeadline() == null) continue;
                 LocalDate deadline = deadline(s);
                 if (!knownOn.isAfter(deadline)) continue;
+                if (timeline.terminatedOn != null && !timeline.terminatedOn.isAfter(deadline)) continue;
                 boolean missed = milestones.values().stream()
                         .anyMatch(d -> d.completedOn() == null || d.completedOn().isAfter(deadline));
                 if (missed) result = earlier(result, deadline.plusDays(1));
@@ -231,9 +232,16 @@ public final class StatementCalculator {
                 LocalDate completed = d.itemCompletedOn().get(e.getKey());
                 LocalDate end = completed == null || completed.isAfter(through) ? through : completed;
                 DaySet late = DaySet.ofEpoch(due.toEpochDay() + 1, end.toEpochDay());
+                // the cure periods of a tender made in time (on or before the due date, or a re-tender by the
+                // cure deadline of a tender made in time) that failed are not late
+                boolean inTime = false;
+                Tender previous = null;
                 for (Tender t : e.getValue()) {
-                    if (t.outcome == Outcome.FAILED && !t.on.isAfter(due))
+                    inTime = !t.on.isAfter(due)
+                            || (inTime && previous.outcome == Outcome.FAILED && !t.on.isAfter(previous.cureBy));
+                    if (inTime && t.outcome == Outcome.FAILED)
                         late = late.minus(DaySet.ofEpoch(due.toEpochDay() + 1, t.cureBy.toEpochDay()));
+                    previous = t;
                 }
                 result.put(e.getKey(), late.minus(timeline.excusedDays));
             }

@@ -177,10 +177,7 @@ final class Timeline {
             else if (!(i.event() instanceof Terminated)) apply(i);
         }
         while (!milestoneEvents.isEmpty()) {
-            Indexed next = null;
-            for (Indexed i : milestoneEvents) {
-                if (refusal((MilestoneEvent) i.event()) == null) { next = i; break; }
-            }
+            Indexed next = next(milestoneEvents);
             if (next == null) break;
             milestoneEvents.remove(next);
             apply(next);
@@ -188,6 +185,25 @@ final class Timeline {
         for (Indexed i : milestoneEvents)
             violations.add(new Violation("events[" + i.index() + "]", refusal((MilestoneEvent) i.event())));
         for (Indexed i : events) if (i.event() instanceof Terminated) apply(i);
+    }
+
+    /**
+     * The milestone event of a day to apply next: first a result (failed, accepted) of tenders made on an earlier
+     * day, then a tender, then a result of that day's tenders. So "failed" and a re-tender on one day mean the old
+     * tender failed and a new one was made, and a tender and its acceptance on one day mean just that.
+     */
+    private Indexed next(List<Indexed> events) {
+        for (Indexed i : events) {
+            MilestoneEvent e = (MilestoneEvent) i.event();
+            if (!(e instanceof Tendered) && refusal(e) == null && resultOfEarlierTenders(e)) return i;
+        }
+        for (Indexed i : events) if (refusal((MilestoneEvent) i.event()) == null) return i;
+        return null;
+    }
+
+    private boolean resultOfEarlierTenders(MilestoneEvent e) {
+        MilestoneState state = milestones.get(e.milestone());
+        return targets(e, state).stream().allMatch(item -> state.last(item).on.isBefore(e.date()));
     }
 
     private List<String> targets(MilestoneEvent e, MilestoneState state) {

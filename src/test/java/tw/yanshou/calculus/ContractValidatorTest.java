@@ -117,6 +117,23 @@ class ContractValidatorTest {
     }
 
     @Test
+    void failsTheEarlierTenderBeforeTheRetenderOfTheSameDay() {
+        // M delivers A and B, due 2019-01-31; A tendered 01-20; on 01-25 "failed" (cure the same day) and a tender,
+        // neither naming items: A's tender failed and A and B were tendered on 01-25, on time, so nothing is late
+        List<Milestone> milestones = List.of(new Milestone("M", "m", List.of("A", "B"), new DueRule.Relative(30, Anchor.SIGNED)));
+        List<Item> items = List.of(new Item("A", "a", amount(1_000_000)), new Item("B", "b", amount(500_000)));
+        Contract c = Fixtures.simple("2019-01-01", items, milestones, PenaltyBasis.LATE_ITEMS,
+                new Tendered(d("2019-01-25"), "M", null, null),
+                new InspectionFailed(d("2019-01-25"), "M", null, null, null),
+                new Tendered(d("2019-01-20"), "M", List.of("A"), null),
+                new Accepted(d("2019-02-10"), "M", null, null));
+        assertThat(VALIDATOR.validate(c)).isEmpty();
+        Statement s = CALCULATOR.statement(c, d("2019-03-01"));
+        assertThat(s.lateDays()).isZero();
+        assertThat(s.milestones().get(0).status()).isEqualTo(Statement.Status.ACCEPTED);
+    }
+
+    @Test
     void checksAnEventAgainstTheRecordedHistory() {
         Contract c = Fixtures.simple("2019-01-01", 1_000, 30, new Tendered(d("2019-02-01"), "M", null, null));
         assertThat(VALIDATOR.validateEvent(c, new Accepted(d("2019-02-03"), "M", null, null))).isEmpty();
