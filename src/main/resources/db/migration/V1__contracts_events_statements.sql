@@ -84,7 +84,7 @@ create table statement (
     as_of       date           not null,
     computed_at timestamptz    not null default now(),
     cause       varchar(60)    not null,
-    penalty     numeric(15, 0) not null,
+    penalty     numeric(20, 0) not null,
     body        jsonb          not null,
     primary key (contract_id, as_of)
 );

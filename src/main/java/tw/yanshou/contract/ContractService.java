@@ -60,6 +60,12 @@ public class ContractService {
         requireStaff(actor, "register contracts");
         ContractFile file = reader.read(text);
         StorageLimits.check(file);
+        List<Violation> future = new ArrayList<>();
+        for (int i = 0; i < file.contract().events().size(); i++) {
+            ContractEvent e = file.contract().events().get(i);
+            if (e.date().isAfter(clock.clockDay())) future.add(new Violation("events[" + i + "].date", notYet(e.date())));
+        }
+        if (!future.isEmpty()) throw new InvalidContractException(future);
         contracts.findByNumber(file.number()).ifPresent(existing -> {
             throw new ContractConflictException("contract " + file.number() + " is already registered",
                     List.of(new Violation("contract.number", "contract " + file.number() + " is already registered as " + existing.id())));
@@ -101,6 +107,12 @@ public class ContractService {
         if (!isStaff(actor) && !(event instanceof ContractEvent.Tendered))
             throw new AccessDeniedException("a vendor records tenders (notices, reports) only; " + event.type()
                     + " is recorded by the procurement office");
+        LocalDate today = clock.clockDay();
+        if (event.date().isAfter(today))
+            throw new InvalidContractException(List.of(new Violation("event.date", notYet(event.date()))));
+        if (!isStaff(actor) && !event.date().equals(today))
+            throw new InvalidContractException(List.of(new Violation("event.date",
+                    "a vendor's tender takes effect the day it is submitted, today (" + today + "), not " + event.date())));
         List<StoredEvent> log = contracts.events(contractId);
         Contract current = loader.load(contractId, log).contract();
         List<Violation> violations = validator.validateEvent(current, event);
@@ -118,8 +130,12 @@ public class ContractService {
         Contract updated = current.withEvent(event);
         if (latest != null && event.date().isBefore(latest)) {
             workflow.rebuild(contractId, updated, validator.effectiveOrder(updated));
-        } else {
+        } else if (workflow.isActive(summary.processInstanceId())) {
             workflow.apply(contractId, summary.processInstanceId(), event);
+        } else if (event instanceof ContractEvent.Terminated t) {
+            // an accepted contract's process has ended; a termination still ends the contract and its linked ones
+            contracts.setStatus(contractId, "TERMINATED", t.date());
+            cascadeTermination(contractId, t.date());
         }
         statements.recompute(contractId, clock.clockDay(), "EVENT");
         audit.record(actor.name(), "EVENT_RECORDED", contractId, Map.of("event", stored.id().toString(),
@@ -157,6 +173,32 @@ public class ContractService {
         statements.recompute(contractId, clock.clockDay(), "EVENT_VOIDED");
         audit.record(actor.name(), "EVENT_VOIDED", contractId, Map.of("event", eventId.toString(), "reason", reason));
         return correction;
+    }
+
+    /**
+     * Terminates the linked contracts that end with this one ({@code terminatesWithThis}) as of {@code on}; a
+     * linked contract registered here gets a {@code TERMINATED} event of its own. One that cannot take it (signed
+     * after that day, already ended) is left as it is, and the refusal is audited.
+     */
+    public void cascadeTermination(UUID contractId, LocalDate on) {
+        String number = contracts.find(contractId).orElseThrow(() -> new ContractNotFoundException(contractId)).number();
+        for (ContractRepository.LinkedToTerminate linked : contracts.linkedToTerminate(contractId)) {
+            contracts.markLinkedTerminated(contractId, linked.position(), on);
+            audit.record(Actor.ENGINE.name(), "LINKED_CONTRACT_TERMINATED", contractId,
+                    Map.of("linkedNumber", linked.number(), "on", on.toString()));
+            ContractSummary other = contracts.findByNumber(linked.number()).orElse(null);
+            if (other == null || "TERMINATED".equals(other.status())) continue;
+            ContractEvent termination = new ContractEvent.Terminated(on, "LINKED_CONTRACT_TERMINATED",
+                    "terminated with contract " + number);
+            List<Violation> refused = validator.validateEvent(loader.load(other.id()).contract(), termination);
+            if (refused.isEmpty()) recordEvent(other.id(), termination, Actor.ENGINE);
+            else audit.record(Actor.ENGINE.name(), "LINKED_TERMINATION_REFUSED", other.id(),
+                    Map.of("by", number, "on", on.toString(), "why", refused.stream().map(Violation::toString).toList()));
+        }
+    }
+
+    private static String notYet(LocalDate date) {
+        return date + " is in the future: an event is recorded once it has happened";
     }
 
     private static boolean isStaff(Actor actor) { return actor.is(Actor.ADMIN) || actor.is(Actor.OFFICER); }

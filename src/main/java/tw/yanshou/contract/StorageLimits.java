@@ -23,14 +23,23 @@ final class StorageLimits {
         List<Item> items = file.contract().items();
         for (int i = 0; i < items.size(); i++) {
             length(v, "contract.items[" + i + "].code", items.get(i).code(), 50);
-            if (items.get(i).amount().compareTo(MAX_AMOUNT) > 0)
-                v.add(new Violation("contract.items[" + i + "].amount", "must be at most " + MAX_AMOUNT));
+            amount(v, "contract.items[" + i + "].amount", items.get(i).amount());
         }
         List<Milestone> milestones = file.contract().milestones();
         for (int i = 0; i < milestones.size(); i++) length(v, "milestones[" + i + "].id", milestones.get(i).id(), 100);
-        for (int i = 0; i < file.linkedContracts().size(); i++)
-            length(v, "terms.linkedContracts[" + i + "].number", file.linkedContracts().get(i).number(), 100);
+        for (int i = 0; i < file.linkedContracts().size(); i++) {
+            ContractFile.LinkedContract l = file.linkedContracts().get(i);
+            String path = "terms.linkedContracts[" + i + "]";
+            length(v, path + ".number", l.number(), 100);
+            length(v, path + ".kind", l.kind(), 50);
+            amount(v, path + ".amount", l.amount());
+            amount(v, path + ".performanceBond", l.performanceBond());
+        }
         if (!v.isEmpty()) throw new InvalidContractException(v);
+    }
+
+    private static void amount(List<Violation> v, String path, BigDecimal amount) {
+        if (amount != null && amount.compareTo(MAX_AMOUNT) > 0) v.add(new Violation(path, "must be at most " + MAX_AMOUNT));
     }
 
     private static void length(List<Violation> v, String path, String value, int max) {

@@ -1,6 +1,5 @@
 package tw.yanshou.workflow;
 
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import tw.yanshou.audit.AuditLog;
-import tw.yanshou.calculus.ContractEvent;
 import tw.yanshou.calculus.Statement;
 import tw.yanshou.contract.Actor;
 import tw.yanshou.contract.ContractRepository;
@@ -52,18 +50,6 @@ public class ContractLifecycle {
 
     public void cascadeTermination(DelegateExecution execution) {
         UUID id = MilestoneSteps.contractId(execution);
-        LocalDate on = statements.statement(id, clock.today()).terminatedOn();
-        String number = contracts.find(id).orElseThrow().number();
-        for (ContractRepository.LinkedToTerminate linked : contracts.linkedToTerminate(id)) {
-            contracts.markLinkedTerminated(id, linked.position(), on);
-            audit.record(Actor.ENGINE.name(), "LINKED_CONTRACT_TERMINATED", id,
-                    Map.of("linkedNumber", linked.number(), "on", on.toString()));
-            contracts.findByNumber(linked.number())
-                    .filter(c -> !"TERMINATED".equals(c.status()))
-                    .ifPresent(c -> contractService.recordEvent(c.id(),
-                            new ContractEvent.Terminated(on, "LINKED_CONTRACT_TERMINATED",
-                                    "terminated with contract " + number),
-                            Actor.ENGINE));
-        }
+        contractService.cascadeTermination(id, statements.statement(id, clock.today()).terminatedOn());
     }
 }

@@ -86,6 +86,10 @@ public class ContractWorkflow {
         contracts.setProcessInstance(contractId, id[0]);
         for (int index : order) apply(contractId, id[0], contract.events().get(index));
         fireTimersBefore(id[0], clock.clockDay().plusDays(1));
+        if (isActive(id[0])) {
+            Map<String, Object> next = StatementService.processVariables(statements.statement(contractId, clock.clockDay()));
+            if (!runtime.getVariables(id[0], next.keySet()).equals(next)) runtime.setVariables(id[0], next);
+        }
         return id[0];
     }
 
@@ -208,7 +212,8 @@ public class ContractWorkflow {
 
     /**
      * The contract changed: milestone branches waiting for a due date or a tender whose due date is no longer the
-     * one they wait for compute it again (their timer moves with it); the others wait on undisturbed.
+     * one they wait for compute it again (their timer moves with it), and those the calculus now finds accepted
+     * end; the others wait on undisturbed.
      */
     private void changed(UUID contractId, String processInstanceId) {
         Statement statement = statements.statement(contractId, clock.today());
@@ -216,9 +221,11 @@ public class ContractWorkflow {
                 .messageEventSubscriptionName("MilestoneChanged").list()) {
             String milestone = (String) runtime.getVariable(waiting.getId(), "milestoneId");
             Object waitingFor = runtime.getVariable(waiting.getId(), "dueOn");
-            String dueOn = statement.milestones().stream().filter(m -> m.id().equals(milestone)).findFirst()
-                    .map(m -> m.dueOn() == null ? null : m.dueOn().toString()).orElse(null);
-            if (!java.util.Objects.equals(waitingFor, dueOn)) runtime.messageEventReceived("MilestoneChanged", waiting.getId());
+            Statement.MilestoneStatus now = statement.milestones().stream().filter(m -> m.id().equals(milestone))
+                    .findFirst().orElseThrow();
+            String dueOn = now.dueOn() == null ? null : now.dueOn().toString();
+            if (!java.util.Objects.equals(waitingFor, dueOn) || now.status() == Statement.Status.ACCEPTED)
+                runtime.messageEventReceived("MilestoneChanged", waiting.getId());
         }
     }
 }

@@ -35,18 +35,23 @@ public class MilestoneSteps {
         return loader.load(contractId(execution)).contract().milestones().stream().map(Milestone::id).toList();
     }
 
-    /** Sets {@code dueOn} and {@code dueTimer} (the first late day, or null while the due date is unknown). */
+    /**
+     * Sets {@code dueOn} and {@code dueTimer} (the first late day, or null while the due date is unknown), and
+     * {@code milestoneAccepted} when the calculus finds every item accepted (a result recorded while the branch
+     * waited for a tender of the other items).
+     */
     public void computeDue(DelegateExecution execution) {
         Statement.MilestoneStatus status = status(execution);
         ExecutionEntity scope = scope(execution);
+        scope.setVariableLocal("milestoneAccepted", status.status() == Statement.Status.ACCEPTED);
         scope.setVariableLocal("dueOn", status.dueOn() == null ? null : status.dueOn().toString());
         scope.setVariableLocal("dueTimer", status.dueOn() == null ? null : clock.startOf(status.dueOn().plusDays(1)));
     }
 
     /**
      * Sets {@code outcome}: {@code ACCEPTED} when the calculus finds the milestone accepted, {@code CURING} after a
-     * failed inspection (with {@code cureTimer} on the day after the cure deadline), else {@code OPEN} (some items
-     * still to tender).
+     * failed inspection (with {@code cureTimer} on the day after the cure deadline), {@code PENDING} when a tender
+     * of other items still awaits its result, else {@code OPEN} (some items still to tender).
      */
     public void applyResult(DelegateExecution execution) {
         ExecutionEntity scope = scope(execution);
@@ -56,8 +61,9 @@ public class MilestoneSteps {
             scope.setVariableLocal("cureTimer", clock.startOf(cureBy.plusDays(1)));
             scope.setVariableLocal("outcome", "CURING");
         } else {
-            boolean accepted = status(execution).status() == Statement.Status.ACCEPTED;
-            scope.setVariableLocal("outcome", accepted ? "ACCEPTED" : "OPEN");
+            Statement.Status status = status(execution).status();
+            scope.setVariableLocal("outcome", status == Statement.Status.ACCEPTED ? "ACCEPTED"
+                    : status == Statement.Status.TENDERED ? "PENDING" : "OPEN");
         }
     }
 

@@ -88,6 +88,9 @@ class ContractApiTest extends ApiTestSupport {
         ResponseEntity<JsonNode> unknown = event(id, "{\"date\":\"2019-02-01\",\"type\":\"TENDERED\",\"milestone\":\"NOPE\"}");
         assertThat(unknown.getStatusCode().value()).isEqualTo(422);
         assertThat(paths(unknown.getBody())).containsExactly("event.milestone");
+        ResponseEntity<JsonNode> future = event(id, "{\"date\":\"2099-01-01\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        assertThat(future.getStatusCode().value()).isEqualTo(422);
+        assertThat(paths(future.getBody())).containsExactly("event.date");
         ResponseEntity<JsonNode> malformed = event(id, "{\"date\":\"108/02/30\",\"type\":\"TENDERED\"}");
         assertThat(malformed.getStatusCode().value()).isEqualTo(422);
         assertThat(paths(malformed.getBody())).contains("event.date", "event.milestone");
@@ -193,9 +196,14 @@ class ContractApiTest extends ApiTestSupport {
         assertThat(api(vendor).get().uri("/api/tasks").retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(403);
         assertThat(api(vendor).post().uri("/api/tokens").contentType(MediaType.APPLICATION_JSON).body("{}")
                 .retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(403);
-        // a vendor submits notices and reports (tenders) for its own contracts, and nothing else
+        // a vendor submits notices and reports (tenders) for its own contracts, dated the day it submits them
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Taipei")).toString();
+        ResponseEntity<JsonNode> backDated = api(vendor).post().uri("/api/contracts/{id}/events", id).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"date\":\"2019-02-01\",\"type\":\"TENDERED\",\"milestone\":\"M\"}").retrieve().toEntity(JsonNode.class);
+        assertThat(backDated.getStatusCode().value()).isEqualTo(422);
+        assertThat(paths(backDated.getBody())).containsExactly("event.date");
         assertThat(api(vendor).post().uri("/api/contracts/{id}/events", id).contentType(MediaType.APPLICATION_JSON)
-                .body("{\"date\":\"2019-02-01\",\"type\":\"TENDERED\",\"milestone\":\"M\"}").retrieve().toEntity(JsonNode.class)
+                .body("{\"date\":\"" + today + "\",\"type\":\"TENDERED\",\"milestone\":\"M\"}").retrieve().toEntity(JsonNode.class)
                 .getStatusCode().value()).isEqualTo(201);
         ResponseEntity<JsonNode> acceptance = api(vendor).post().uri("/api/contracts/{id}/events", id).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"date\":\"2019-02-02\",\"type\":\"ACCEPTED\",\"milestone\":\"M\"}").retrieve().toEntity(JsonNode.class);

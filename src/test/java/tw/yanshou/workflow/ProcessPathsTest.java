@@ -29,6 +29,12 @@ class ProcessPathsTest extends ProcessTestSupport {
         return c.get("id").asText() + "|" + c.get("processInstanceId").asText();
     }
 
+    /** Travels to the event's day (firing what is due) and records the event, as an officer would that day. */
+    private void postOn(String started, String day, String eventJson) {
+        liveUntil(day, pi(started));
+        post(id(started), eventJson);
+    }
+
     private static String id(String started) { return started.split("\\|")[0]; }
 
     private static String pi(String started) { return started.split("\\|")[1]; }
@@ -39,7 +45,7 @@ class ProcessPathsTest extends ProcessTestSupport {
         assertThat(instance(pi(c))).isWaitingAt("WaitForTender");
         assertThat(variables(pi(c))).containsEntry("terminationRightOn", null);
         liveUntil("2019-01-30", pi(c));
-        post(id(c), "{\"date\":\"2019-01-30\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        postOn(c, "2019-01-30", "{\"date\":\"2019-01-30\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
         assertThat(instance(pi(c))).isWaitingAt("ScheduleInspection");
         completeTask(pi(c), "ScheduleInspection", "{\"inspectionOn\":\"2019-02-05\"}");
         assertThat(instance(pi(c))).isWaitingAt("RecordInspectionResult");
@@ -58,8 +64,8 @@ class ProcessPathsTest extends ProcessTestSupport {
         assertThat(timers).singleElement().extracting(j -> j.getDuedate().toInstant().toString()).isEqualTo("2019-01-31T16:00:00Z");
         liveUntil("2019-02-05", pi(c));
         assertThat(instance(pi(c))).hasPassed("DuePassed", "MilestoneLate").isWaitingAt("WaitForLateTender");
-        post(id(c), "{\"date\":\"2019-02-10\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
-        post(id(c), "{\"date\":\"2019-02-12\",\"type\":\"ACCEPTED\",\"milestone\":\"M\"}");
+        postOn(c, "2019-02-10", "{\"date\":\"2019-02-10\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        postOn(c, "2019-02-12", "{\"date\":\"2019-02-12\",\"type\":\"ACCEPTED\",\"milestone\":\"M\"}");
         assertThat(instance(pi(c))).isEnded();
         // 02-01..02-10: 10 days × 1,000
         assertThat(statement(id(c), "2019-03-01").get("penalty").asLong()).isEqualTo(10_000);
@@ -68,12 +74,12 @@ class ProcessPathsTest extends ProcessTestSupport {
     @Test
     void keepsTheOriginalTenderWhenTheCureIsKept() {
         String c = start("P-CURE-KEPT", null);
-        post(id(c), "{\"date\":\"2019-01-30\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
-        post(id(c), "{\"date\":\"2019-02-05\",\"type\":\"INSPECTION_FAILED\",\"milestone\":\"M\",\"cureBy\":\"2019-02-20\"}");
+        postOn(c, "2019-01-30", "{\"date\":\"2019-01-30\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        postOn(c, "2019-02-05", "{\"date\":\"2019-02-05\",\"type\":\"INSPECTION_FAILED\",\"milestone\":\"M\",\"cureBy\":\"2019-02-20\"}");
         assertThat(instance(pi(c))).isWaitingAt("WaitForCure");
         liveUntil("2019-02-18", pi(c));
-        post(id(c), "{\"date\":\"2019-02-18\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
-        post(id(c), "{\"date\":\"2019-02-25\",\"type\":\"ACCEPTED\",\"milestone\":\"M\"}");
+        postOn(c, "2019-02-18", "{\"date\":\"2019-02-18\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        postOn(c, "2019-02-25", "{\"date\":\"2019-02-25\",\"type\":\"ACCEPTED\",\"milestone\":\"M\"}");
         assertThat(instance(pi(c))).isEnded().hasNotPassed("CureMissed", "MilestoneLate");
         assertThat(statement(id(c), "2019-03-01").get("lateDays").asLong()).isZero();
     }
@@ -81,8 +87,8 @@ class ProcessPathsTest extends ProcessTestSupport {
     @Test
     void accruesFromTheDayAfterAMissedCureDeadline() {
         String c = start("P-CURE-MISSED", null);
-        post(id(c), "{\"date\":\"2019-01-30\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
-        post(id(c), "{\"date\":\"2019-02-05\",\"type\":\"INSPECTION_FAILED\",\"milestone\":\"M\",\"cureBy\":\"2019-02-20\"}");
+        postOn(c, "2019-01-30", "{\"date\":\"2019-01-30\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        postOn(c, "2019-02-05", "{\"date\":\"2019-02-05\",\"type\":\"INSPECTION_FAILED\",\"milestone\":\"M\",\"cureBy\":\"2019-02-20\"}");
         liveUntil("2019-02-22", pi(c));
         assertThat(instance(pi(c))).hasPassed("CureDeadlinePassed", "CureMissed", "MilestoneLate").isWaitingAt("WaitForLateTender");
         // late 02-21 and 02-22
@@ -93,14 +99,14 @@ class ProcessPathsTest extends ProcessTestSupport {
     void pausesEscalationWhileMediationIsPending() {
         String c = start("P-MEDIATION", null);
         liveUntil("2019-03-01", pi(c));
-        post(id(c), "{\"date\":\"2019-03-01\",\"type\":\"MEDIATION_FILED\"}");
+        postOn(c, "2019-03-01", "{\"date\":\"2019-03-01\",\"type\":\"MEDIATION_FILED\"}");
         assertThat(instance(pi(c))).isWaitingAt("MediationConcluded");
         assertThat(variables(pi(c))).containsEntry("mediationPending", true);
         liveUntil("2019-05-20", pi(c));
         // the threshold was reached on 2019-05-11, but no decision is asked for while the mediation is pending
         assertThat(variables(pi(c))).containsEntry("terminationRightOn", "2019-05-11");
         assertThat(instance(pi(c))).isNotWaitingAt("DecideTermination");
-        post(id(c), "{\"date\":\"2019-05-25\",\"type\":\"MEDIATION_CONCLUDED\",\"outcome\":\"SETTLED\",\"capWaived\":true}");
+        postOn(c, "2019-05-25", "{\"date\":\"2019-05-25\",\"type\":\"MEDIATION_CONCLUDED\",\"outcome\":\"SETTLED\",\"capWaived\":true}");
         assertThat(instance(pi(c))).isWaitingAt("ReviewSettlement", "DecideTermination");
         completeTask(pi(c), "ReviewSettlement", "{\"note\":\"terms checked\"}");
         assertThat(instance(pi(c))).hasPassed("ReviewSettlement");
@@ -109,9 +115,9 @@ class ProcessPathsTest extends ProcessTestSupport {
     @Test
     void movesTheWaitingTimerWhenASettlementExcusesDays() {
         String c = start("P-EXCUSED", null);
-        post(id(c), "{\"date\":\"2019-01-15\",\"type\":\"MEDIATION_FILED\"}");
+        postOn(c, "2019-01-15", "{\"date\":\"2019-01-15\",\"type\":\"MEDIATION_FILED\"}");
         travelTo("2019-01-20");
-        post(id(c), "{\"date\":\"2019-01-20\",\"type\":\"MEDIATION_CONCLUDED\",\"outcome\":\"SETTLED\","
+        postOn(c, "2019-01-20", "{\"date\":\"2019-01-20\",\"type\":\"MEDIATION_CONCLUDED\",\"outcome\":\"SETTLED\","
                 + "\"excused\":{\"from\":\"2019-01-15\",\"to\":\"2019-01-20\"}}");
         // 6 excused days push 01-31 to 02-06, a Lunar New Year holiday: §122 moves it to Monday 02-11
         assertThat(statement(id(c), "2019-01-20").get("milestones").get(0).get("dueOn").asText()).isEqualTo("2019-02-11");
@@ -131,6 +137,7 @@ class ProcessPathsTest extends ProcessTestSupport {
         liveUntil("2019-05-12", pi(c));
         assertThat(variables(pi(c))).containsEntry("terminationRightOn", "2019-05-11");
         assertThat(instance(pi(c))).isWaitingAt("DecideTermination");
+        liveUntil("2019-05-15", pi(c));
         completeTask(pi(c), "DecideTermination", "{\"decision\":\"TERMINATE\",\"date\":\"2019-05-15\",\"ground\":\"VENDOR_DEFAULT\"}");
         assertThat(instance(pi(c))).isEnded().hasPassed("FinalStatement", "TerminateLinked");
         assertThat(status(id(c))).isEqualTo("TERMINATED");
@@ -141,6 +148,47 @@ class ProcessPathsTest extends ProcessTestSupport {
         JsonNode log = api().get().uri("/api/contracts/{id}", linkedId).retrieve().body(JsonNode.class).get("log");
         assertThat(log.get(0).get("event").get("ground").asText()).isEqualTo("LINKED_CONTRACT_TERMINATED");
         assertThat(instance(linked.get("processInstanceId").asText())).isEnded();
+    }
+
+    @Test
+    void endsTheBranchWhenTheLastItemOfAPartlyAcceptedTenderIsAccepted() {
+        travelTo("2019-01-10");
+        JsonNode c = register(TestContracts.small("P-PARTIAL", null, null)
+                .replace("    - { code: A, name: \"item A\", amount: 1000000 }",
+                        "    - { code: A, name: \"item A\", amount: 1000000 }\n    - { code: B, name: \"item B\", amount: 500000 }")
+                .replace("items: [A], due", "items: [A, B], due"));
+        String started = c.get("id").asText() + "|" + c.get("processInstanceId").asText();
+        postOn(started, "2019-01-30", "{\"date\":\"2019-01-30\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        postOn(started, "2019-02-05", "{\"date\":\"2019-02-05\",\"type\":\"ACCEPTED\",\"milestone\":\"M\",\"items\":[\"A\"]}");
+        // B's tender still awaits its result: the result task stays open
+        assertThat(instance(pi(started))).isWaitingAt("RecordInspectionResult");
+        postOn(started, "2019-02-06", "{\"date\":\"2019-02-06\",\"type\":\"ACCEPTED\",\"milestone\":\"M\",\"items\":[\"B\"]}");
+        assertThat(instance(pi(started))).isEnded().hasPassed("ContractAccepted");
+        assertThat(status(id(started))).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void terminatesAnAcceptedContractAndItsLinkedOnes() {
+        travelTo("2019-01-10");
+        JsonNode linked = register(contract("P-AFTER-M", null));
+        String c = start("P-AFTER", "P-AFTER-M");
+        postOn(c, "2019-01-30", "{\"date\":\"2019-01-30\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        postOn(c, "2019-02-05", "{\"date\":\"2019-02-05\",\"type\":\"ACCEPTED\",\"milestone\":\"M\"}");
+        assertThat(status(id(c))).isEqualTo("ACCEPTED");
+        postOn(c, "2019-06-01", "{\"date\":\"2019-06-01\",\"type\":\"TERMINATED\",\"ground\":\"OTHER\"}");
+        assertThat(status(id(c))).isEqualTo("TERMINATED");
+        assertThat(status(linked.get("id").asText())).isEqualTo("TERMINATED");
+    }
+
+    @Test
+    void leavesALinkedContractThatCannotEndOnThatDayAsItIs() {
+        travelTo("2019-06-10");
+        // the maintenance contract was signed after the day the equipment contract is terminated
+        JsonNode linked = register(contract("P-REFUSED-M", null).replace("signedOn: 2019-01-01", "signedOn: 2019-06-01"));
+        String c = start("P-REFUSED", "P-REFUSED-M");
+        postOn(c, "2019-03-01", "{\"date\":\"2019-03-01\",\"type\":\"TERMINATED\",\"ground\":\"VENDOR_DEFAULT\"}");
+        assertThat(status(id(c))).isEqualTo("TERMINATED");
+        assertThat(status(linked.get("id").asText())).isEqualTo("OPEN");
     }
 
     private String status(String contractId) {

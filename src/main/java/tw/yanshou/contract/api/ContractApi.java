@@ -95,9 +95,11 @@ class ContractApi {
     }
 
     @Operation(summary = "Void an earlier event (a correction); the process is rebuilt from the events in force")
-    @PostMapping(path = "/{id}/events/{eventId}/void", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> voidEvent(@PathVariable UUID id, @PathVariable UUID eventId, @RequestBody VoidRequest request) {
-        StoredEvent e = retrying.call(() -> contracts.voidEvent(id, eventId, request.reason(), actor.get()));
+    @PostMapping(path = "/{id}/events/{eventId}/void")
+    ResponseEntity<Map<String, Object>> voidEvent(@PathVariable UUID id, @PathVariable UUID eventId,
+                                                  @RequestBody(required = false) VoidRequest request) {
+        String reason = request == null ? null : request.reason();
+        StoredEvent e = retrying.call(() -> contracts.voidEvent(id, eventId, reason, actor.get()));
         return ResponseEntity.status(201).body(Map.of("id", e.id(), "voids", eventId, "seq", e.seq()));
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -60,6 +62,25 @@ class ProblemHandler {
                 e.getName() + ": \"" + e.getValue() + "\" is not valid");
         p.setProperty("violations", List.of(Map.of("path", e.getName(), "message", "\"" + e.getValue() + "\" is not valid")));
         return p;
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail duplicate(DuplicateKeyException e) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Already exists",
+                "another request registered the same thing at the same moment; read it, or send yours again with another number");
+    }
+
+    /** The engine wraps what a step of the process threw; answer for the cause. */
+    @ExceptionHandler(ProcessEngineException.class)
+    ProblemDetail engine(ProcessEngineException e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof InvalidContractException i) return invalid(i);
+            if (c instanceof ContractConflictException cc) return conflict(cc);
+            if (c instanceof ContractNotFoundException n) return notFound(n);
+            if (c instanceof OptimisticLockingException o) return busy(o);
+        }
+        if (e instanceof OptimisticLockingException o) return busy(o);
+        throw e;
     }
 
     @ExceptionHandler(OptimisticLockingException.class)

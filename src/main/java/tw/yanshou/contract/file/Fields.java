@@ -155,7 +155,7 @@ final class Fields {
         }
     }
 
-    private static final BigDecimal MAX_INT = BigDecimal.valueOf(Integer.MAX_VALUE);
+    private static final BigDecimal MAX_DAYS = BigDecimal.valueOf(36_500);
 
     /** An amount of money: a whole number of TWD, 0 or more. */
     BigDecimal amount(ObjectNode parent, String path, String key, Presence presence) {
@@ -173,10 +173,10 @@ final class Fields {
                 "a number from 0 to 100");
     }
 
-    /** A whole number of days, 0 or more. */
+    /** A whole number of days from 0 to 36,500 (a hundred years: no contract period is longer). */
     Integer days(ObjectNode parent, String path, String key, Presence presence) {
         BigDecimal value = decimal(parent, path, key, presence,
-                v -> v.signum() >= 0 && v.scale() <= 0 && v.compareTo(MAX_INT) <= 0, "a whole number of days ≥ 0");
+                v -> v.signum() >= 0 && v.scale() <= 0 && v.compareTo(MAX_DAYS) <= 0, "a whole number of days from 0 to 36500");
         return value == null ? null : value.intValueExact();
     }
 
