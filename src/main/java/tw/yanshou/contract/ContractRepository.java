@@ -145,14 +145,6 @@ public class ContractRepository {
         jdbc.sql("update linked_contract set terminated_on = null where contract_id = ?").param(id).update();
     }
 
-    public List<LocalDate> linkedTerminations(UUID id) {
-        return jdbc.sql("select terminated_on from linked_contract where contract_id = ? order by position")
-                .param(id).query((rs, n) -> {
-                    Date d = rs.getDate(1);
-                    return d == null ? null : d.toLocalDate();
-                }).list();
-    }
-
     public record LinkedToTerminate(int position, String number) { }
 
     private static ContractSummary summary(ResultSet rs, int row) throws SQLException {
