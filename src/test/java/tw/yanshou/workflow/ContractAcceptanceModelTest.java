@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -121,6 +122,8 @@ class ContractAcceptanceModelTest {
 
     @BeforeEach
     void beans() {
+        // the Spring Boot tests' engine may be registered in this JVM too: assert against this one
+        BpmnAwareTests.init(ENGINE.getProcessEngine());
         Quiet quiet = new Quiet();
         Mocks.register("milestones", new Milestones());
         Mocks.register("statements", quiet);
