@@ -87,6 +87,12 @@ public class ContractRepository {
         return spec.query(ContractRepository::summary).list();
     }
 
+    /** Contracts still running, with a process. */
+    List<ContractSummary> open() {
+        return jdbc.sql(SUMMARY + " where status = 'OPEN' and process_instance_id is not null order by number")
+                .query(ContractRepository::summary).list();
+    }
+
     public List<StoredEvent> events(UUID contractId) {
         return jdbc.sql("select id, contract_id, seq, effective_date, type, body::text, voids, reason, recorded_at, recorded_by "
                         + "from contract_event where contract_id = ? order by seq")

@@ -8,7 +8,9 @@ import java.util.UUID;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tw.yanshou.audit.AuditLog;
 import tw.yanshou.calculus.Contract;
@@ -39,10 +41,11 @@ public class ContractService {
     private final StatementService statements;
     private final AuditLog audit;
     private final OfficeClock clock;
+    private final TransactionTemplate transactions;
 
     ContractService(ContractRepository contracts, ContractLoader loader, ContractFileReader reader, ContractFileWriter writer,
                     ContractValidator validator, ContractWorkflow workflow, StatementService statements,
-                    AuditLog audit, OfficeClock clock) {
+                    AuditLog audit, OfficeClock clock, PlatformTransactionManager transactionManager) {
         this.contracts = contracts;
         this.loader = loader;
         this.reader = reader;
@@ -52,6 +55,7 @@ public class ContractService {
         this.statements = statements;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** Registers a contract file (YAML or JSON) and replays its events through the engine. */
@@ -195,6 +199,20 @@ public class ContractService {
             else audit.record(Actor.ENGINE.name(), "LINKED_TERMINATION_REFUSED", other.id(),
                     Map.of("by", number, "on", on.toString(), "why", refused.stream().map(Violation::toString).toList()));
         }
+    }
+
+    /**
+     * After the office calendar changed (imported years, closures): every open contract's waiting milestones take
+     * their due dates from the new calendar, and their timers move. One short transaction per contract.
+     */
+    public int recheckDueDates() {
+        int n = 0;
+        for (ContractSummary c : contracts.open()) {
+            transactions.executeWithoutResult(status -> contracts.lock(c.id())
+                    .ifPresent(locked -> workflow.recheckDueDates(locked.id(), locked.processInstanceId())));
+            n++;
+        }
+        return n;
     }
 
     private static String notYet(LocalDate date) {

@@ -9,12 +9,9 @@ import tw.yanshou.calculus.StatementCalculator;
 import tw.yanshou.contract.file.ContractFileReader;
 import tw.yanshou.contract.file.ContractFileWriter;
 
-/** The plain-Java calculus and contract-file classes as beans. */
+/** The plain-Java calculus and contract-file classes as beans; the calendars come from {@code OfficeCalendars}. */
 @Configuration(proxyBeanMethods = false)
 class CalculusConfiguration {
-
-    @Bean
-    CalendarSource calendarSource() { return CalendarSource.shipped(); }
 
     @Bean
     ContractValidator contractValidator(CalendarSource calendars) { return new ContractValidator(calendars); }

@@ -5,6 +5,7 @@ import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFil
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
@@ -44,6 +45,9 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/tokens/**", "/api/users/**").hasRole(Actor.ADMIN)
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/calendars/**"))
+                        .hasAnyRole(Actor.ADMIN, Actor.OFFICER)
+                        .requestMatchers("/api/calendars/**").hasRole(Actor.ADMIN)
                         .requestMatchers("/api/tasks/**").hasAnyRole(Actor.ADMIN, Actor.OFFICER)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e

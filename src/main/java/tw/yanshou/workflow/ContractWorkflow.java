@@ -210,6 +210,11 @@ public class ContractWorkflow {
         }
     }
 
+    /** The office calendar changed: waiting milestone branches whose due date moved compute it again. */
+    public void recheckDueDates(UUID contractId, String processInstanceId) {
+        if (isActive(processInstanceId)) changed(contractId, processInstanceId);
+    }
+
     /**
      * The contract changed: milestone branches waiting for a due date or a tender whose due date is no longer the
      * one they wait for compute it again (their timer moves with it), and those the calculus now finds accepted
