@@ -33,13 +33,14 @@ import tw.yanshou.YanshouApplication;
  * The server benchmark: imports N copies of the court case through the API (contracts/s), then measures statement
  * latency with them stored (p50/p95), and runs the same number of process starts, message correlations and timers
  * on a bare BPMN process as a baseline. Run: {@code ./mvnw -Pbench-server test-compile exec:exec}
- * ({@code -Dcontracts=1000}); see docs/benchmarks.md. Not a test: it asserts nothing, it measures.
+ * ({@code -Dcontracts=1000 -Dclients=1}); see docs/benchmarks.md. Not a test: it asserts nothing, it measures.
  */
 public final class ServerBenchmark {
     private static final String TOKEN = "benchmark-token-0123456789abcdef-0123456789";
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Path data = Files.createTempDirectory("yanshou-bench");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YanshouApplication.class).run(
                 "--server.port=0", "--yanshou.embedded-postgres.data-dir=" + data, "--yanshou.embedded-postgres.clean=true",
@@ -51,10 +52,17 @@ public final class ServerBenchmark {
             String courtCase = resource("/contracts/ilocker-107.yaml");
 
             for (int i = 0; i < 20; i++) register(api, courtCase, "WARMUP-" + i);
-            List<String> ids = new ArrayList<>();
+            List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
             long start = System.nanoTime();
-            for (int i = 0; i < n; i++) ids.add(register(api, courtCase, "BENCH-" + i));
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String number = "BENCH-" + i;
+                done.add(pool.submit(() -> ids.add(register(api, courtCase, number))));
+            }
+            for (java.util.concurrent.Future<?> f : done) f.get();
             double importSeconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
 
             Random random = new Random(1);
             for (int i = 0; i < 200; i++) statement(api, ids.get(random.nextInt(n)));
@@ -71,12 +79,12 @@ public final class ServerBenchmark {
 
             String report = String.format(Locale.ROOT, """
                     Yanshou server benchmark (%d cores, embedded PostgreSQL, job executor off)
-                      import of the court case through the API: %d contracts in %.1f s = %.1f contracts/s
+                      import of the court case through the API, %d client(s): %d contracts in %.1f s = %.1f contracts/s
                       statement GET with %d contracts stored (1,000 requests): p50 %.1f ms, p95 %.1f ms, max %.1f ms
                       engine work per imported contract: 1 process start, %d message correlations or task completions, %d timers
                       bare BPMN process, same work for %d contracts: %.1f s = %.1f per second
                       ratio (import time / bare engine time): %.1f
-                    """, Runtime.getRuntime().availableProcessors(), n, importSeconds, n / importSeconds, n + 20,
+                    """, Runtime.getRuntime().availableProcessors(), clients, n, importSeconds, n / importSeconds, n + 20,
                     micros.get(micros.size() / 2) / 1000.0, micros.get((int) (micros.size() * 0.95)) / 1000.0,
                     micros.get(micros.size() - 1) / 1000.0, perContract[0], perContract[1], n, baselineSeconds,
                     n / baselineSeconds, importSeconds / baselineSeconds);
