@@ -140,6 +140,12 @@ public class ContractRepository {
                 .param(id).query((rs, n) -> new LinkedToTerminate(rs.getInt(1), rs.getString(2))).list();
     }
 
+    /** Numbers of the linked contracts that end with this one. */
+    List<String> linkedEndingWith(UUID id) {
+        return jdbc.sql("select number from linked_contract where contract_id = ? and terminates_with_this order by position")
+                .param(id).query(String.class).list();
+    }
+
     public void markLinkedTerminated(UUID id, int position, LocalDate on) {
         jdbc.sql("update linked_contract set terminated_on = ? where contract_id = ? and position = ?")
                 .params(Date.valueOf(on), id, position).update();

@@ -173,11 +173,30 @@ public class ContractService {
         }
         contracts.append(correction);
         loader.changed(contractId);
+        if ("TERMINATED".equals(target.type()))
+            voidCascadedTerminations(contractId, reason, actor);
         workflow.rebuild(contractId, contract, validator.effectiveOrder(contract));
         statements.recompute(contractId, clock.clockDay(), "EVENT_VOIDED");
         audit.record(actor.name(), "EVENT_VOIDED", contractId, Map.of("event", eventId.toString(), "reason", reason));
         return correction;
     }
+
+    /** A voided termination voids the terminations it cascaded to linked contracts registered here. */
+    private void voidCascadedTerminations(UUID contractId, String reason, Actor actor) {
+        String number = contracts.find(contractId).orElseThrow().number();
+        for (String linkedNumber : contracts.linkedEndingWith(contractId)) {
+            ContractSummary linked = contracts.findByNumber(linkedNumber).orElse(null);
+            if (linked == null) continue;
+            ContractLoader.effective(contracts.events(linked.id())).stream()
+                    .filter(e -> "TERMINATED".equals(e.type()) && e.body().contains("\"LINKED_CONTRACT_TERMINATED\"")
+                            && e.body().contains("\"" + cascadeNote(number) + "\""))
+                    .findFirst()
+                    .ifPresent(e -> voidEvent(linked.id(), e.id(),
+                            "the termination of contract " + number + " it followed was voided: " + reason, actor));
+        }
+    }
+
+    private static String cascadeNote(String number) { return "terminated with contract " + number; }
 
     /**
      * Terminates the linked contracts that end with this one ({@code terminatesWithThis}) as of {@code on}; a
@@ -193,7 +212,7 @@ public class ContractService {
             ContractSummary other = contracts.findByNumber(linked.number()).orElse(null);
             if (other == null || "TERMINATED".equals(other.status())) continue;
             ContractEvent termination = new ContractEvent.Terminated(on, "LINKED_CONTRACT_TERMINATED",
-                    "terminated with contract " + number);
+                    cascadeNote(number));
             List<Violation> refused = validator.validateEvent(loader.load(other.id()).contract(), termination);
             if (refused.isEmpty()) recordEvent(other.id(), termination, Actor.ENGINE);
             else audit.record(Actor.ENGINE.name(), "LINKED_TERMINATION_REFUSED", other.id(),

@@ -158,6 +158,21 @@ class ContractApiTest extends ApiTestSupport {
     }
 
     @Test
+    void voidingATerminationVoidsTheTerminationItCascaded() {
+        String linked = registered("T-CASCADE-VOID-M", null);
+        String id = registered("T-CASCADE-VOID", "  - { date: 2019-03-01, type: TERMINATED, ground: VENDOR_DEFAULT }");
+        JsonNode linkedLog = api().get().uri("/api/contracts/{id}", linked).retrieve().body(JsonNode.class);
+        assertThat(linkedLog.get("contract").get("status").asText()).isEqualTo("TERMINATED");
+        String termination = api().get().uri("/api/contracts/{id}", id).retrieve().body(JsonNode.class).get("log").get(0).get("id").asText();
+        assertThat(api().post().uri("/api/contracts/{id}/events/{e}/void", id, termination).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"reason\":\"terminated by mistake\"}").retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(201);
+        JsonNode after = api().get().uri("/api/contracts/{id}", linked).retrieve().body(JsonNode.class);
+        assertThat(after.get("contract").get("status").asText()).isEqualTo("OPEN");
+        assertThat(after.get("log")).hasSize(2);
+        assertThat(after.get("log").get(1).get("reason").asText()).contains("T-CASCADE-VOID", "terminated by mistake");
+    }
+
+    @Test
     void keepsTwoEventsRecordedAtTheSameMoment() throws Exception {
         String id = registered("T-RACE", null);
         ExecutorService pool = Executors.newFixedThreadPool(2);
