@@ -27,14 +27,16 @@ class Bootstrap implements ApplicationRunner {
     static final String CAMUNDA_ADMINS = "camunda-admin";
 
     private final Accounts accounts;
+    private final tw.yanshou.audit.AuditLog audit;
     private final IdentityService identity;
     private final String token;
     private final String adminUsername;
     private final String adminPassword;
 
-    Bootstrap(Accounts accounts, IdentityService identity, @Value("${yanshou.bootstrap-token:}") String token,
+    Bootstrap(Accounts accounts, tw.yanshou.audit.AuditLog audit, IdentityService identity, @Value("${yanshou.bootstrap-token:}") String token,
               @Value("${yanshou.admin-username:}") String adminUsername, @Value("${yanshou.admin-password:}") String adminPassword) {
         this.accounts = accounts;
+        this.audit = audit;
         this.identity = identity;
         this.token = token;
         this.adminUsername = adminUsername;
@@ -49,7 +51,10 @@ class Bootstrap implements ApplicationRunner {
                 log.warn("No API token exists and YANSHOU_BOOTSTRAP_TOKEN is not set: the API cannot be used yet");
             } else {
                 if (token.length() < 32) throw new IllegalStateException("YANSHOU_BOOTSTRAP_TOKEN must be at least 32 characters");
-                accounts.storeToken(UUID.randomUUID(), "bootstrap", token, "bootstrap", Set.of(Actor.ADMIN), null, null, "bootstrap");
+                UUID id = UUID.randomUUID();
+                accounts.storeToken(id, "bootstrap", token, "bootstrap", Set.of(Actor.ADMIN), null, null, "bootstrap");
+                audit.record("bootstrap", "TOKEN_ISSUED", null, java.util.Map.of("token", id.toString(), "name", "bootstrap",
+                        "roles", Set.of(Actor.ADMIN)));
                 log.info("Created the bootstrap administrator token");
             }
         }

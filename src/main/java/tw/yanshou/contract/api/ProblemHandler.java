@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -83,8 +84,8 @@ class ProblemHandler {
         throw e;
     }
 
-    @ExceptionHandler(OptimisticLockingException.class)
-    ProblemDetail busy(OptimisticLockingException e) {
+    @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class})
+    ProblemDetail busy(RuntimeException e) {
         ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "The contract is busy",
                 "the contract was changed by another request at the same moment; send the request again");
         p.setProperty("retryAfterSeconds", 1);
