@@ -76,6 +76,7 @@ class Bootstrap implements ApplicationRunner {
         if (identity.createUserQuery().userId(username).count() == 0) {
             User user = identity.newUser(username);
             user.setFirstName(username);
+            user.setLastName("");
             user.setPassword(UUID.randomUUID() + "-" + UUID.randomUUID());
             identity.saveUser(user);
         }

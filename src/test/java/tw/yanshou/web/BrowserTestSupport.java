@@ -1,0 +1,44 @@
+package tw.yanshou.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+import tw.yanshou.api.ApiTestSupport;
+
+/**
+ * Browser tests: Playwright for Java driving Debian's Chromium ({@code /usr/bin/chromium}, installed by
+ * {@code .ci/run}). Without Chromium the tests are skipped on a developer's machine and fail in CI.
+ */
+public abstract class BrowserTestSupport extends ApiTestSupport {
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+
+    protected static Playwright playwright;
+    protected static Browser browser;
+
+    @BeforeAll
+    static void launch() {
+        boolean ci = System.getenv("CI") != null;
+        if (!ci) Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + ": browser tests skipped");
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+    }
+
+    protected String url(String path) { return "http://localhost:" + port + path; }
+}
