@@ -1,0 +1,2 @@
+/** The officer tasks over HTTP. */
+package tw.yanshou.workflow.api;
