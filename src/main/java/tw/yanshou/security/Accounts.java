@@ -59,10 +59,11 @@ public class Accounts implements UserDetailsService {
                 .optional().orElseThrow(() -> new UsernameNotFoundException("no user " + username));
     }
 
-    /** The actor of a valid (known, not revoked, not expired) token. */
+    /** The actor of a valid token: known, not revoked, not expired, and not of a disabled user. */
     public Optional<Actor> authenticate(String token) {
-        return jdbc.sql("select username, roles, vendor_id from api_token where token_hash = ? and revoked_at is null "
-                        + "and (expires_at is null or expires_at > now())")
+        return jdbc.sql("select username, roles, vendor_id from api_token t where token_hash = ? and revoked_at is null "
+                        + "and (expires_at is null or expires_at > now()) "
+                        + "and not exists (select 1 from app_user u where u.username = t.username and not u.enabled)")
                 .param(hash(token))
                 .query((rs, n) -> new Actor(rs.getString(1), roles(rs.getString(2)), rs.getString(3)))
                 .optional();

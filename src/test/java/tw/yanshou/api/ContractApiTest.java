@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -229,6 +230,30 @@ class ContractApiTest extends ApiTestSupport {
                 .getStatusCode().value()).isEqualTo(404);
         assertThat(api(vendor).post().uri("/api/contracts").contentType(MediaType.parseMediaType("application/yaml"))
                 .body(small("T-VENDOR-C", null)).retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void refusesTheTokensOfADisabledUserAndRevokedTokens() {
+        assertThat(api().post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"username\":\"officer.lin\",\"password\":\"a long officer passphrase\",\"roles\":[\"OFFICER\"]}")
+                .retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(201);
+        JsonNode issued = api().post().uri("/api/tokens").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":\"lin's token\",\"username\":\"officer.lin\",\"roles\":[\"OFFICER\"]}").retrieve().body(JsonNode.class);
+        String token = issued.get("token").asText();
+        assertThat(api(token).get().uri("/api/contracts").retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(200);
+        jdbc.sql("update app_user set enabled = false where username = 'officer.lin'").update();
+        assertThat(api(token).get().uri("/api/contracts").retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(401);
+        jdbc.sql("update app_user set enabled = true where username = 'officer.lin'").update();
+        assertThat(api().delete().uri("/api/tokens/{id}", issued.get("id").asText()).retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(api(token).get().uri("/api/contracts").retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(401);
+        ResponseEntity<JsonNode> weak = api().post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"username\":\"officer.wu\",\"password\":\"short\",\"roles\":[\"OFFICER\"]}").retrieve().toEntity(JsonNode.class);
+        assertThat(weak.getStatusCode().value()).isEqualTo(422);
+        assertThat(paths(weak.getBody())).containsExactly("password");
     }
 
     @Test
