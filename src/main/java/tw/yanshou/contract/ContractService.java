@@ -23,6 +23,7 @@ import tw.yanshou.contract.file.ContractFile;
 import tw.yanshou.contract.file.ContractFileReader;
 import tw.yanshou.contract.file.ContractFileWriter;
 import tw.yanshou.infrastructure.OfficeClock;
+import tw.yanshou.infrastructure.Retrying;
 import tw.yanshou.workflow.ContractWorkflow;
 
 /**
@@ -42,10 +43,11 @@ public class ContractService {
     private final AuditLog audit;
     private final OfficeClock clock;
     private final TransactionTemplate transactions;
+    private final Retrying retrying;
 
     ContractService(ContractRepository contracts, ContractLoader loader, ContractFileReader reader, ContractFileWriter writer,
                     ContractValidator validator, ContractWorkflow workflow, StatementService statements,
-                    AuditLog audit, OfficeClock clock, PlatformTransactionManager transactionManager) {
+                    AuditLog audit, OfficeClock clock, PlatformTransactionManager transactionManager, Retrying retrying) {
         this.contracts = contracts;
         this.loader = loader;
         this.reader = reader;
@@ -56,6 +58,7 @@ public class ContractService {
         this.audit = audit;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.retrying = retrying;
     }
 
     /** Registers a contract file (YAML or JSON) and replays its events through the engine. */
@@ -222,13 +225,14 @@ public class ContractService {
 
     /**
      * After the office calendar changed (imported years, closures): every open contract's waiting milestones take
-     * their due dates from the new calendar, and their timers move. One short transaction per contract.
+     * their due dates from the new calendar, and their timers move. One short transaction per contract, retried if
+     * it loses a race with the job executor.
      */
     public int recheckDueDates() {
         int n = 0;
         for (ContractSummary c : contracts.open()) {
-            transactions.executeWithoutResult(status -> contracts.lock(c.id())
-                    .ifPresent(locked -> workflow.recheckDueDates(locked.id(), locked.processInstanceId())));
+            retrying.run(() -> transactions.executeWithoutResult(status -> contracts.lock(c.id())
+                    .ifPresent(locked -> workflow.recheckDueDates(locked.id(), locked.processInstanceId()))));
             n++;
         }
         return n;
