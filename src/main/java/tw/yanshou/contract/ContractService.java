@@ -137,9 +137,8 @@ public class ContractService {
         Contract updated = current.withEvent(event);
         if (latest != null && event.date().isBefore(latest)) {
             workflow.rebuild(contractId, updated, validator.effectiveOrder(updated));
-        } else if (workflow.isActive(summary.processInstanceId())) {
-            workflow.apply(contractId, summary.processInstanceId(), event);
-        } else if (event instanceof ContractEvent.Terminated t) {
+        } else if (!workflow.apply(contractId, summary.processInstanceId(), event)
+                && event instanceof ContractEvent.Terminated t) {
             // an accepted contract's process has ended; a termination still ends the contract and its linked ones
             contracts.setStatus(contractId, "TERMINATED", t.date());
             cascadeTermination(contractId, t.date());

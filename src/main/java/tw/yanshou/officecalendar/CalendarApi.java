@@ -2,7 +2,6 @@ package tw.yanshou.officecalendar;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,11 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tw.yanshou.calculus.InvalidContractException;
-import tw.yanshou.calculus.RocDates;
-import tw.yanshou.calculus.Violation;
 import tw.yanshou.contract.ContractNotFoundException;
 import tw.yanshou.contract.ContractService;
+import tw.yanshou.contract.Dates;
 import tw.yanshou.security.CurrentActor;
 
 /** The office calendar: years imported from the official open data, and local closure days. */
@@ -62,14 +59,7 @@ class CalendarApi {
     @PostMapping(path = "/closures", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OfficeCalendars.StoredClosure> addClosure(@PathVariable String calendar, @RequestBody ClosureRequest r) {
         known(calendar);
-        LocalDate day = null;
-        if (r.date() != null) {
-            try {
-                day = RocDates.parse(r.date());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidContractException(List.of(new Violation("date", e.getMessage())));
-            }
-        }
+        LocalDate day = r.date() == null ? null : Dates.parse("date", r.date());
         OfficeCalendars.StoredClosure closure = calendars.addClosure(day, r.county(), r.reason(), actor.get().name());
         contracts.recheckDueDates();
         return ResponseEntity.created(URI.create("/api/calendars/" + calendar + "/closures/" + closure.id())).body(closure);

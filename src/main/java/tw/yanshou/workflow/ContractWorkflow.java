@@ -86,36 +86,45 @@ public class ContractWorkflow {
         contracts.setProcessInstance(contractId, id[0]);
         for (int index : order) apply(contractId, id[0], contract.events().get(index));
         fireTimersBefore(id[0], clock.clockDay().plusDays(1));
-        if (isActive(id[0])) {
-            Map<String, Object> next = StatementService.processVariables(statements.statement(contractId, clock.clockDay()));
-            if (!runtime.getVariables(id[0], next.keySet()).equals(next)) runtime.setVariables(id[0], next);
-        }
+        if (isActive(id[0])) updateVariables(id[0], statements.statement(contractId, clock.clockDay()));
         return id[0];
     }
 
-    /** Lets one event take effect: timers due before its day fire first, then the process moves. */
-    public void apply(UUID contractId, String processInstanceId, ContractEvent event) {
-        if (!isActive(processInstanceId)) return;
+    /**
+     * Lets one event take effect: timers due before its day fire first, then the process moves.
+     *
+     * @return false if the process has ended (an accepted or terminated contract), so nothing moved
+     */
+    public boolean apply(UUID contractId, String processInstanceId, ContractEvent event) {
+        if (!isActive(processInstanceId)) return false;
         fireTimersBefore(processInstanceId, event.date());
         clock.replaying(event.date(), () -> {
             route(contractId, processInstanceId, event);
-            if (!(event instanceof Terminated) && isActive(processInstanceId)) {
-                Statement statement = statements.statement(contractId, event.date());
-                Map<String, Object> current = runtime.getVariables(processInstanceId, StatementService.processVariables(statement).keySet());
-                Map<String, Object> next = StatementService.processVariables(statement);
-                if (!current.equals(next)) runtime.setVariables(processInstanceId, next);
-            }
+            if (!(event instanceof Terminated) && isActive(processInstanceId))
+                updateVariables(processInstanceId, statements.statement(contractId, event.date()));
         });
+        return true;
     }
 
-    /** Sets the escalation variables where they changed (a write the engine would otherwise make every time). */
+    /** Sets the escalation variables of a process where they changed. */
+    private void updateVariables(String processInstanceId, Statement statement) {
+        Map<String, Object> changed = changedVariables(statement, runtime.getVariables(processInstanceId));
+        if (!changed.isEmpty()) runtime.setVariables(processInstanceId, changed);
+    }
+
+    /** Sets the escalation variables where they changed, from a step of the process itself. */
     static void updateVariables(org.camunda.bpm.engine.delegate.VariableScope processInstance, Statement statement) {
-        Map<String, Object> next = StatementService.processVariables(statement);
-        Map<String, Object> changed = new HashMap<>();
-        next.forEach((k, v) -> {
-            if (!processInstance.hasVariable(k) || !java.util.Objects.equals(processInstance.getVariable(k), v)) changed.put(k, v);
-        });
+        Map<String, Object> changed = changedVariables(statement, processInstance.getVariables());
         if (!changed.isEmpty()) processInstance.setVariables(changed);
+    }
+
+    /** The escalation variables that are unset or differ from {@code current} (writes the engine need not make). */
+    private static Map<String, Object> changedVariables(Statement statement, Map<String, Object> current) {
+        Map<String, Object> changed = new HashMap<>();
+        StatementService.processVariables(statement).forEach((k, v) -> {
+            if (!current.containsKey(k) || !java.util.Objects.equals(current.get(k), v)) changed.put(k, v);
+        });
+        return changed;
     }
 
     /**

@@ -1,7 +1,6 @@
 package tw.yanshou.workflow;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import tw.yanshou.contract.Actor;
 import tw.yanshou.contract.ContractConflictException;
 import tw.yanshou.contract.ContractNotFoundException;
 import tw.yanshou.contract.ContractService;
+import tw.yanshou.contract.Dates;
 
 /**
  * The tasks officers act on: schedule an inspection, record its result, decide on termination, review a settlement.
@@ -59,7 +59,7 @@ public class OfficerTasks {
     }
 
     public List<OfficerTask> open(String contractNumber) {
-        var query = tasks.createTaskQuery().processDefinitionKey(ContractWorkflow.PROCESS).initializeFormKeys();
+        var query = tasks.createTaskQuery().processDefinitionKey(ContractWorkflow.PROCESS);
         if (contractNumber != null) query = query.processInstanceBusinessKey(contractNumber);
         List<OfficerTask> result = new ArrayList<>();
         for (Task t : query.orderByTaskCreateTime().asc().list()) result.add(view(t));
@@ -132,10 +132,6 @@ public class OfficerTasks {
             if (!required) return null;
             throw new InvalidContractException(List.of(new Violation(field, "is required")));
         }
-        try {
-            return tw.yanshou.calculus.RocDates.parse(value);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidContractException(List.of(new Violation(field, e.getMessage())));
-        }
+        return Dates.parse(field, value);
     }
 }

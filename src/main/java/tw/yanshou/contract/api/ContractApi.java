@@ -23,8 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.yanshou.calculus.Statement;
+import tw.yanshou.contract.ContractLoader;
 import tw.yanshou.contract.ContractService;
 import tw.yanshou.contract.ContractSummary;
+import tw.yanshou.contract.Dates;
 import tw.yanshou.contract.StoredEvent;
 import tw.yanshou.infrastructure.Retrying;
 import tw.yanshou.security.CurrentActor;
@@ -76,12 +78,11 @@ class ContractApi {
         ContractSummary summary = contracts.summary(id, actor.get());
         JsonNode file = json.readTree(contracts.export(id, true, actor.get()));
         List<StoredEvent> log = contracts.log(id, actor.get());
-        java.util.Set<UUID> voided = new java.util.HashSet<>();
-        for (StoredEvent e : log) if (e.isVoid()) voided.add(e.voids());
+        java.util.Set<StoredEvent> inForce = java.util.Set.copyOf(ContractLoader.effective(log));
         List<EventView> events = new java.util.ArrayList<>();
         for (StoredEvent e : log)
             events.add(new EventView(e.id(), e.seq(), e.effectiveDate(), e.type(), json.readTree(e.body()), e.voids(),
-                    e.reason(), e.recordedAt(), e.recordedBy(), voided.contains(e.id())));
+                    e.reason(), e.recordedAt(), e.recordedBy(), !e.isVoid() && !inForce.contains(e)));
         return new ContractView(summary, file, events);
     }
 

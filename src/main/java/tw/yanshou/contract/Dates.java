@@ -1,4 +1,4 @@
-package tw.yanshou.contract.api;
+package tw.yanshou.contract;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -7,11 +7,11 @@ import tw.yanshou.calculus.InvalidContractException;
 import tw.yanshou.calculus.RocDates;
 import tw.yanshou.calculus.Violation;
 
-/** Dates in request parameters: ISO or 民國. */
-final class Dates {
+/** Dates typed into requests (parameters, task answers, closures): ISO or 民國; a bad one is a violation of {@code field}. */
+public final class Dates {
     private Dates() { }
 
-    static LocalDate parse(String field, String value) {
+    public static LocalDate parse(String field, String value) {
         try {
             return RocDates.parse(value);
         } catch (IllegalArgumentException e) {
