@@ -38,7 +38,7 @@ public final class ContractValidator {
         Contract with = contract.withEvent(event);
         String path = "events[" + contract.events().size() + "]";
         return validate(with).stream()
-                .map(v -> v.path().startsWith(path) ? new Violation("event" + v.path().substring(path.length()), v.message()) : v)
+                .map(v -> v.path().startsWith(path) ? v.at("event" + v.path().substring(path.length())) : v)
                 .toList();
     }
 

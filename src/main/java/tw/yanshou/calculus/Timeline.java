@@ -183,7 +183,7 @@ final class Timeline {
             apply(next);
         }
         for (Indexed i : milestoneEvents)
-            violations.add(new Violation("events[" + i.index() + "]", refusal((MilestoneEvent) i.event())));
+            violations.add(Violation.conflict("events[" + i.index() + "]", refusal((MilestoneEvent) i.event())));
         for (Indexed i : events) if (i.event() instanceof Terminated) apply(i);
     }
 
@@ -251,7 +251,7 @@ final class Timeline {
         ContractEvent event = indexed.event();
         String path = "events[" + indexed.index() + "]";
         if (terminatedOn != null) {
-            violations.add(new Violation(path, "the contract was terminated on " + terminatedOn));
+            violations.add(Violation.conflict(path, "the contract was terminated on " + terminatedOn));
             return;
         }
         applied.add(indexed.index());
@@ -277,11 +277,11 @@ final class Timeline {
             excused.add(new ExcusedEntry(x.range(), x.reason() == null ? "不計工期" : x.reason()));
         } else if (event instanceof MediationFiled f) {
             if (mediationPendingSince != null)
-                violations.add(new Violation(path, "a mediation filed on " + mediationPendingSince + " is still pending"));
+                violations.add(Violation.conflict(path, "a mediation filed on " + mediationPendingSince + " is still pending"));
             else mediationPendingSince = f.date();
         } else if (event instanceof MediationConcluded c) {
             if (mediationPendingSince == null) {
-                violations.add(new Violation(path, "no mediation is pending: record MEDIATION_FILED first"));
+                violations.add(Violation.conflict(path, "no mediation is pending: record MEDIATION_FILED first"));
                 return;
             }
             mediationPendingSince = null;

@@ -8,29 +8,23 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import tw.yanshou.contract.file.ContractFile;
 import tw.yanshou.contract.file.ContractFileReader;
 import tw.yanshou.infrastructure.TransactionCache;
 
 /**
  * Builds a contract from storage: its definition (the imported file without events) and the effective events of
- * its log, i.e. every event not voided by a correction, in the order recorded.
+ * its log, i.e. every event not voided by a correction, in the order recorded. What is stored was validated when it
+ * came in, so it is read with the trusted {@link ContractFileReader#readStored}, without replaying the history.
  */
 @Component
 public class ContractLoader {
     private final ContractRepository contracts;
     private final ContractFileReader reader;
-    private final ObjectMapper json;
 
-    ContractLoader(ContractRepository contracts, ContractFileReader reader, ObjectMapper json) {
+    ContractLoader(ContractRepository contracts, ContractFileReader reader) {
         this.contracts = contracts;
         this.reader = reader;
-        this.json = json;
     }
 
     /** The contract as stored now; read once per transaction until an event is appended ({@link #changed}). */
@@ -56,14 +50,7 @@ public class ContractLoader {
 
     ContractFile load(UUID contractId, List<StoredEvent> log) {
         String definition = contracts.definition(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
-        try {
-            ObjectNode file = (ObjectNode) json.readTree(definition);
-            ArrayNode events = file.putArray("events");
-            for (StoredEvent e : effective(log)) events.add(json.readTree(e.body()));
-            return reader.read(json.writeValueAsString(file));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored contract " + contractId + " could not be read", e);
-        }
+        return reader.readStored(definition, effective(log).stream().map(StoredEvent::body).toList());
     }
 
     /** The events of a log that are in force: not corrections, not voided. */

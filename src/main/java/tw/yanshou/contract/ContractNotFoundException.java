@@ -2,9 +2,9 @@ package tw.yanshou.contract;
 
 import java.util.UUID;
 
-/** No contract with that id, or none the caller may see. */
-public class ContractNotFoundException extends RuntimeException {
-    public ContractNotFoundException(UUID id) { super("no contract " + id); }
+import tw.yanshou.web.NotFoundException;
 
-    public ContractNotFoundException(String what) { super(what); }
+/** No contract with that id, or none the caller may see. */
+public class ContractNotFoundException extends NotFoundException {
+    public ContractNotFoundException(UUID id) { super("no contract " + id); }
 }

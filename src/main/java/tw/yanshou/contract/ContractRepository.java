@@ -67,7 +67,7 @@ public class ContractRepository {
     }
 
     /** Locks the contract row for the rest of the transaction: events of one contract are recorded one at a time. */
-    Optional<ContractSummary> lock(UUID id) {
+    public Optional<ContractSummary> lock(UUID id) {
         return jdbc.sql(SUMMARY + " where id = ? for update").param(id).query(ContractRepository::summary).optional();
     }
 
@@ -88,22 +88,23 @@ public class ContractRepository {
     }
 
     /** Contracts still running, with a process. */
-    List<ContractSummary> open() {
+    public List<ContractSummary> open() {
         return jdbc.sql(SUMMARY + " where status = 'OPEN' and process_instance_id is not null order by number")
                 .query(ContractRepository::summary).list();
     }
 
     public List<StoredEvent> events(UUID contractId) {
-        return jdbc.sql("select id, contract_id, seq, effective_date, type, body::text, voids, reason, recorded_at, recorded_by "
+        return jdbc.sql("select id, contract_id, seq, effective_date, type, body::text, voids, reason, recorded_at, recorded_by, "
+                        + "cascaded_from "
                         + "from contract_event where contract_id = ? order by seq")
                 .param(contractId).query(ContractRepository::event).list();
     }
 
     void append(StoredEvent e) {
-        jdbc.sql("insert into contract_event (id, contract_id, seq, effective_date, type, body, voids, reason, recorded_by) "
-                        + "values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)")
+        jdbc.sql("insert into contract_event (id, contract_id, seq, effective_date, type, body, voids, reason, recorded_by, "
+                        + "cascaded_from) values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)")
                 .params(e.id(), e.contractId(), e.seq(), Date.valueOf(e.effectiveDate()), e.type(), e.body(), e.voids(),
-                        e.reason(), e.recordedBy())
+                        e.reason(), e.recordedBy(), e.cascadedFrom())
                 .update();
     }
 
@@ -116,9 +117,9 @@ public class ContractRepository {
         jdbc.sql("update contract set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
-    public void setStatus(UUID id, String status, LocalDate terminatedOn) {
+    public void setStatus(UUID id, ContractStatus status, LocalDate terminatedOn) {
         jdbc.sql("update contract set status = ?, terminated_on = ? where id = ?")
-                .params(status, terminatedOn == null ? null : Date.valueOf(terminatedOn), id).update();
+                .params(status.name(), terminatedOn == null ? null : Date.valueOf(terminatedOn), id).update();
     }
 
     public void storeStatement(UUID id, LocalDate asOf, String cause, BigDecimal penalty, String json) {
@@ -153,7 +154,7 @@ public class ContractRepository {
 
     /** Before a rebuild: the replay decides again whether the contract ended and its linked contracts with it. */
     public void reopen(UUID id) {
-        setStatus(id, "OPEN", null);
+        setStatus(id, ContractStatus.OPEN, null);
         jdbc.sql("update linked_contract set terminated_on = null where contract_id = ?").param(id).update();
     }
 
@@ -163,7 +164,7 @@ public class ContractRepository {
         Date terminated = rs.getDate("terminated_on");
         return new ContractSummary(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("title"),
                 rs.getString("buyer"), rs.getString("vendor_id"), rs.getString("vendor_name"),
-                rs.getDate("signed_on").toLocalDate(), rs.getString("status"),
+                rs.getDate("signed_on").toLocalDate(), ContractStatus.valueOf(rs.getString("status")),
                 terminated == null ? null : terminated.toLocalDate(), rs.getString("process_instance_id"));
     }
 
@@ -171,7 +172,8 @@ public class ContractRepository {
         Timestamp at = rs.getTimestamp("recorded_at");
         return new StoredEvent(rs.getObject("id", UUID.class), rs.getObject("contract_id", UUID.class), rs.getInt("seq"),
                 rs.getDate("effective_date").toLocalDate(), rs.getString("type"), rs.getString("body"),
-                rs.getObject("voids", UUID.class), rs.getString("reason"), at.toInstant(), rs.getString("recorded_by"));
+                rs.getObject("voids", UUID.class), rs.getString("reason"), at.toInstant(), rs.getString("recorded_by"),
+                rs.getObject("cascaded_from", UUID.class));
     }
 
 }

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tw.yanshou.audit.AuditLog;
 import tw.yanshou.calculus.Contract;
@@ -23,12 +22,14 @@ import tw.yanshou.contract.file.ContractFile;
 import tw.yanshou.contract.file.ContractFileReader;
 import tw.yanshou.contract.file.ContractFileWriter;
 import tw.yanshou.infrastructure.OfficeClock;
-import tw.yanshou.infrastructure.Retrying;
-import tw.yanshou.workflow.ContractWorkflow;
+import tw.yanshou.security.Actor;
+import tw.yanshou.web.ConflictException;
+import tw.yanshou.web.NotFoundException;
 
 /**
  * Registers contracts and records their events. Every change is checked by the calculus first (nothing of a bad
- * file or event is stored), written to the append-only log, carried to the contract's process, and audited, all in
+ * file or event is stored), written to the append-only log, announced ({@link ContractRegistered},
+ * {@link EventRecorded}, {@link EventVoided}: the workflow moves the contract's process on them) and audited, all in
  * one transaction; events of one contract are serialised by a row lock.
  */
 @Service
@@ -38,27 +39,23 @@ public class ContractService {
     private final ContractFileReader reader;
     private final ContractFileWriter writer;
     private final ContractValidator validator;
-    private final ContractWorkflow workflow;
     private final StatementService statements;
     private final AuditLog audit;
     private final OfficeClock clock;
-    private final TransactionTemplate transactions;
-    private final Retrying retrying;
+    private final ApplicationEventPublisher events;
 
     ContractService(ContractRepository contracts, ContractLoader loader, ContractFileReader reader, ContractFileWriter writer,
-                    ContractValidator validator, ContractWorkflow workflow, StatementService statements,
-                    AuditLog audit, OfficeClock clock, PlatformTransactionManager transactionManager, Retrying retrying) {
+                    ContractValidator validator, StatementService statements, AuditLog audit, OfficeClock clock,
+                    ApplicationEventPublisher events) {
         this.contracts = contracts;
         this.loader = loader;
         this.reader = reader;
         this.writer = writer;
         this.validator = validator;
-        this.workflow = workflow;
         this.statements = statements;
         this.audit = audit;
         this.clock = clock;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.retrying = retrying;
+        this.events = events;
     }
 
     /** Registers a contract file (YAML or JSON) and replays its events through the engine. */
@@ -74,7 +71,7 @@ public class ContractService {
         }
         if (!future.isEmpty()) throw new InvalidContractException(future);
         contracts.findByNumber(file.number()).ifPresent(existing -> {
-            throw new ContractConflictException("contract " + file.number() + " is already registered",
+            throw new ConflictException("contract " + file.number() + " is already registered",
                     List.of(new Violation("contract.number", "contract " + file.number() + " is already registered as " + existing.id())));
         });
         UUID id = UUID.randomUUID();
@@ -88,10 +85,10 @@ public class ContractService {
         for (int index : order) {
             ContractEvent event = contract.events().get(index);
             contracts.append(new StoredEvent(UUID.randomUUID(), id, seq++, event.date(), event.type(), writer.eventJson(event),
-                    null, null, null, actor.name()));
+                    null, null, null, actor.name(), null));
         }
         loader.changed(id);
-        workflow.rebuild(id, contract, order);
+        events.publishEvent(new ContractRegistered(id, contract, order));
         statements.recompute(id, clock.clockDay(), "REGISTERED");
         audit.record(actor.name(), "CONTRACT_REGISTERED", id, Map.of("number", file.number(), "events", order.size()));
         return contracts.find(id).orElseThrow();
@@ -109,15 +106,19 @@ public class ContractService {
      */
     @Transactional
     public StoredEvent recordEvent(UUID contractId, ContractEvent event, Actor actor) {
-        ContractSummary summary = contracts.lock(contractId).filter(actor::maySee)
+        return recordEvent(contractId, event, actor, null);
+    }
+
+    private StoredEvent recordEvent(UUID contractId, ContractEvent event, Actor actor, UUID cascadedFrom) {
+        ContractSummary summary = contracts.lock(contractId).filter(c -> actor.maySeeContractOf(c.vendorId()))
                 .orElseThrow(() -> new ContractNotFoundException(contractId));
-        if (!isStaff(actor) && !(event instanceof ContractEvent.Tendered))
+        if (!actor.isStaff() && !(event instanceof ContractEvent.Tendered))
             throw new AccessDeniedException("a vendor records tenders (notices, reports) only; " + event.type()
                     + " is recorded by the procurement office");
         LocalDate today = clock.clockDay();
         if (event.date().isAfter(today))
             throw new InvalidContractException(List.of(new Violation("event.date", notYet(event.date()))));
-        if (!isStaff(actor) && !event.date().equals(today))
+        if (!actor.isStaff() && !event.date().equals(today))
             throw new InvalidContractException(List.of(new Violation("event.date",
                     "a vendor's tender takes effect the day it is submitted, today (" + today + "), not " + event.date())));
         List<StoredEvent> log = contracts.events(contractId);
@@ -125,22 +126,19 @@ public class ContractService {
         List<Violation> violations = validator.validateEvent(current, event);
         // the event does not fit the history (as a whole, or it makes a recorded event senseless): a conflict;
         // a field of the event is wrong: invalid
-        List<Violation> conflicts = violations.stream()
-                .filter(v -> v.path().equals("event") || v.path().startsWith("events[")).toList();
-        if (!conflicts.isEmpty()) throw new ContractConflictException(conflicts.get(0).message(), violations);
+        List<Violation> conflicts = violations.stream().filter(v -> v.kind() == Violation.Kind.CONFLICT).toList();
+        if (!conflicts.isEmpty()) throw new ConflictException(conflicts.get(0).message(), violations);
         if (!violations.isEmpty()) throw new InvalidContractException(violations);
         StoredEvent stored = new StoredEvent(UUID.randomUUID(), contractId, contracts.nextSeq(contractId), event.date(),
-                event.type(), writer.eventJson(event), null, null, null, actor.name());
+                event.type(), writer.eventJson(event), null, null, null, actor.name(), cascadedFrom);
         contracts.append(stored);
         loader.changed(contractId);
         LocalDate latest = current.events().stream().map(ContractEvent::date).max(LocalDate::compareTo).orElse(null);
-        Contract updated = current.withEvent(event);
-        if (latest != null && event.date().isBefore(latest)) {
-            workflow.rebuild(contractId, updated, validator.effectiveOrder(updated));
-        } else if (!workflow.apply(contractId, summary.processInstanceId(), event)
-                && event instanceof ContractEvent.Terminated t) {
+        boolean backDated = latest != null && event.date().isBefore(latest);
+        events.publishEvent(new EventRecorded(contractId, stored.id(), event, current.withEvent(event), backDated));
+        if (!backDated && summary.status() == ContractStatus.ACCEPTED && event instanceof ContractEvent.Terminated t) {
             // an accepted contract's process has ended; a termination still ends the contract and its linked ones
-            contracts.setStatus(contractId, "TERMINATED", t.date());
+            contracts.setStatus(contractId, ContractStatus.TERMINATED, t.date());
             cascadeTermination(contractId, t.date());
         }
         statements.recompute(contractId, clock.clockDay(), "EVENT");
@@ -161,23 +159,22 @@ public class ContractService {
             throw new InvalidContractException(List.of(new Violation("reason", "say why the event is voided")));
         List<StoredEvent> log = contracts.events(contractId);
         StoredEvent target = ContractLoader.effective(log).stream().filter(e -> e.id().equals(eventId)).findFirst()
-                .orElseThrow(() -> new ContractNotFoundException("no event " + eventId + " in force in contract " + contractId));
+                .orElseThrow(() -> new NotFoundException("no event " + eventId + " in force in contract " + contractId));
         List<StoredEvent> remaining = new ArrayList<>(log);
         StoredEvent correction = new StoredEvent(UUID.randomUUID(), contractId, contracts.nextSeq(contractId),
-                target.effectiveDate(), StoredEvent.VOID, "{\"voids\":\"" + eventId + "\"}", eventId, reason, null, actor.name());
+                target.effectiveDate(), StoredEvent.VOID, "{\"voids\":\"" + eventId + "\"}", eventId, reason, null,
+                actor.name(), null);
         remaining.add(correction);
-        Contract contract;
-        try {
-            contract = loader.load(contractId, remaining).contract();
-        } catch (InvalidContractException e) {
-            throw new ContractConflictException("voiding this event would leave a history that makes no sense: "
-                    + e.getMessage(), e.violations());
-        }
+        Contract contract = loader.load(contractId, remaining).contract();
+        List<Violation> left = validator.validate(contract);
+        if (!left.isEmpty())
+            throw new ConflictException("voiding this event would leave a history that makes no sense: "
+                    + new InvalidContractException(left).getMessage(), left);
         contracts.append(correction);
         loader.changed(contractId);
-        if ("TERMINATED".equals(target.type()))
+        if (StoredEvent.TERMINATED.equals(target.type()))
             voidCascadedTerminations(contractId, reason, actor);
-        workflow.rebuild(contractId, contract, validator.effectiveOrder(contract));
+        events.publishEvent(new EventVoided(contractId, eventId, contract));
         statements.recompute(contractId, clock.clockDay(), "EVENT_VOIDED");
         audit.record(actor.name(), "EVENT_VOIDED", contractId, Map.of("event", eventId.toString(), "reason", reason));
         return correction;
@@ -190,8 +187,7 @@ public class ContractService {
             ContractSummary linked = contracts.findByNumber(linkedNumber).orElse(null);
             if (linked == null) continue;
             ContractLoader.effective(contracts.events(linked.id())).stream()
-                    .filter(e -> "TERMINATED".equals(e.type()) && e.body().contains("\"LINKED_CONTRACT_TERMINATED\"")
-                            && e.body().contains("\"" + cascadeNote(number) + "\""))
+                    .filter(e -> StoredEvent.TERMINATED.equals(e.type()) && contractId.equals(e.cascadedFrom()))
                     .findFirst()
                     .ifPresent(e -> voidEvent(linked.id(), e.id(),
                             "the termination of contract " + number + " it followed was voided: " + reason, actor));
@@ -212,48 +208,31 @@ public class ContractService {
             audit.record(Actor.ENGINE.name(), "LINKED_CONTRACT_TERMINATED", contractId,
                     Map.of("linkedNumber", linked.number(), "on", on.toString()));
             ContractSummary other = contracts.findByNumber(linked.number()).orElse(null);
-            if (other == null || "TERMINATED".equals(other.status())) continue;
+            if (other == null || other.status() == ContractStatus.TERMINATED) continue;
             ContractEvent termination = new ContractEvent.Terminated(on, "LINKED_CONTRACT_TERMINATED",
                     cascadeNote(number));
             List<Violation> refused = validator.validateEvent(loader.load(other.id()).contract(), termination);
-            if (refused.isEmpty()) recordEvent(other.id(), termination, Actor.ENGINE);
+            if (refused.isEmpty()) recordEvent(other.id(), termination, Actor.ENGINE, contractId);
             else audit.record(Actor.ENGINE.name(), "LINKED_TERMINATION_REFUSED", other.id(),
                     Map.of("by", number, "on", on.toString(), "why", refused.stream().map(Violation::toString).toList()));
         }
-    }
-
-    /**
-     * After the office calendar changed (imported years, closures): every open contract's waiting milestones take
-     * their due dates from the new calendar, and their timers move. One short transaction per contract, retried if
-     * it loses a race with the job executor.
-     */
-    public int recheckDueDates() {
-        int n = 0;
-        for (ContractSummary c : contracts.open()) {
-            retrying.run(() -> transactions.executeWithoutResult(status -> contracts.lock(c.id())
-                    .ifPresent(locked -> workflow.recheckDueDates(locked.id(), locked.processInstanceId()))));
-            n++;
-        }
-        return n;
     }
 
     private static String notYet(LocalDate date) {
         return date + " is in the future: an event is recorded once it has happened";
     }
 
-    private static boolean isStaff(Actor actor) { return actor.is(Actor.ADMIN) || actor.is(Actor.OFFICER); }
-
     private static void requireStaff(Actor actor, String what) {
-        if (!isStaff(actor)) throw new AccessDeniedException("only procurement staff may " + what);
+        if (!actor.isStaff()) throw new AccessDeniedException("only procurement staff may " + what);
     }
 
     public ContractSummary summary(UUID id, Actor actor) {
-        return contracts.find(id).filter(actor::maySee).orElseThrow(() -> new ContractNotFoundException(id));
+        return contracts.find(id).filter(c -> actor.maySeeContractOf(c.vendorId())).orElseThrow(() -> new ContractNotFoundException(id));
     }
 
     public List<ContractSummary> list(Actor actor, int limit, int offset) {
-        String vendor = isStaff(actor) ? null : actor.vendorId();
-        if (vendor == null && !isStaff(actor)) return List.of();
+        String vendor = actor.isStaff() ? null : actor.vendorId();
+        if (vendor == null && !actor.isStaff()) return List.of();
         return contracts.list(vendor, limit, offset);
     }
 

@@ -1,7 +1,6 @@
 package tw.yanshou.contract;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,15 +48,5 @@ public class StatementService {
             throw new IllegalStateException("statement could not be written", e);
         }
         return statement;
-    }
-
-    /** The process variables that escalations depend on. */
-    public static Map<String, Object> processVariables(Statement statement) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("terminationRightOn",
-                statement.terminationRightOn() == null ? null : statement.terminationRightOn().toString());
-        variables.put("mediationPending", statement.mediationPendingSince() != null);
-        variables.put("penalty", statement.penalty().longValueExact());
-        return variables;
     }
 }

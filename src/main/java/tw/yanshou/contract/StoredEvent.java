@@ -6,11 +6,13 @@ import java.util.UUID;
 
 /**
  * One entry of a contract's append-only event log: an event as in a contract file ({@code body}), or a correction
- * ({@code type} {@value #VOID}) that voids an earlier entry, with who recorded it and why.
+ * ({@code type} {@value #VOID}) that voids an earlier entry, with who recorded it and why. A termination that
+ * followed a linked contract's termination names that contract ({@code cascadedFrom}).
  */
 public record StoredEvent(UUID id, UUID contractId, int seq, LocalDate effectiveDate, String type, String body,
-                          UUID voids, String reason, Instant recordedAt, String recordedBy) {
+                          UUID voids, String reason, Instant recordedAt, String recordedBy, UUID cascadedFrom) {
     public static final String VOID = "VOID";
+    public static final String TERMINATED = "TERMINATED";
 
     public boolean isVoid() { return VOID.equals(type); }
 }

@@ -1,5 +1,5 @@
 /**
- * Technical pieces: the embedded PostgreSQL, the office clock (with replay days), retries of lost races, the
- * transaction cache, the calculus beans and the OpenAPI description.
+ * Technical pieces every module may use: the embedded PostgreSQL, the office clock (with replay days), retries of
+ * lost races, the transaction cache and the OpenAPI description. It depends on no other module.
  */
 package tw.yanshou.infrastructure;

@@ -18,10 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
 import tw.yanshou.contract.ContractNotFoundException;
-import tw.yanshou.contract.ContractService;
-import tw.yanshou.contract.Dates;
 import tw.yanshou.security.CurrentActor;
+import tw.yanshou.web.Dates;
+import tw.yanshou.web.NotFoundException;
 
 /** The office calendar: years imported from the official open data, and local closure days. */
 @RestController
@@ -29,12 +30,10 @@ import tw.yanshou.security.CurrentActor;
 @Tag(name = "Office calendar")
 class CalendarApi {
     private final OfficeCalendars calendars;
-    private final ContractService contracts;
     private final CurrentActor actor;
 
-    CalendarApi(OfficeCalendars calendars, ContractService contracts, CurrentActor actor) {
+    CalendarApi(OfficeCalendars calendars, CurrentActor actor) {
         this.calendars = calendars;
-        this.contracts = contracts;
         this.actor = actor;
     }
 
@@ -52,7 +51,7 @@ class CalendarApi {
     Map<String, Object> importYears(@PathVariable String calendar, @RequestBody byte[] csv) {
         known(calendar);
         Set<Integer> years = calendars.importYears(csv, actor.get().name());
-        return Map.of("years", years, "contractsRechecked", contracts.recheckDueDates());
+        return Map.of("years", years);
     }
 
     @Operation(summary = "Record a local closure day (typhoon 停止上班 …) of a city or county: a rest day for contracts sited there")
@@ -61,7 +60,6 @@ class CalendarApi {
         known(calendar);
         LocalDate day = r.date() == null ? null : Dates.parse("date", r.date());
         OfficeCalendars.StoredClosure closure = calendars.addClosure(day, r.county(), r.reason(), actor.get().name());
-        contracts.recheckDueDates();
         return ResponseEntity.created(URI.create("/api/calendars/" + calendar + "/closures/" + closure.id())).body(closure);
     }
 
@@ -70,11 +68,10 @@ class CalendarApi {
     ResponseEntity<Void> removeClosure(@PathVariable String calendar, @PathVariable UUID id) {
         known(calendar);
         calendars.removeClosure(id, actor.get().name());
-        contracts.recheckDueDates();
         return ResponseEntity.noContent().build();
     }
 
     private static void known(String calendar) {
-        if (!OfficeCalendars.TW.equals(calendar)) throw new ContractNotFoundException("no office calendar " + calendar);
+        if (!OfficeCalendars.TW.equals(calendar)) throw new NotFoundException("no office calendar " + calendar);
     }
 }

@@ -18,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +28,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import tw.yanshou.audit.AuditLog;
 import tw.yanshou.calculus.CalendarSource;
-import tw.yanshou.calculus.InvalidContractException;
 import tw.yanshou.calculus.Violation;
 import tw.yanshou.calculus.calendar.CalendarImportException;
 import tw.yanshou.calculus.calendar.CalendarYear;
@@ -34,6 +35,9 @@ import tw.yanshou.calculus.calendar.LocalClosure;
 import tw.yanshou.calculus.calendar.OfficeCalendar;
 import tw.yanshou.calculus.calendar.OfficeCalendarCsv;
 import tw.yanshou.calculus.calendar.TaiwanOfficeCalendar;
+import tw.yanshou.web.ConflictException;
+import tw.yanshou.web.InvalidInputException;
+import tw.yanshou.web.NotFoundException;
 
 /**
  * The office calendars the server computes with: the shipped Taiwan calendar, the years imported from the
@@ -49,11 +53,13 @@ public class OfficeCalendars implements CalendarSource {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private volatile Snapshot snapshot;
 
-    OfficeCalendars(JdbcClient jdbc, AuditLog audit) {
+    OfficeCalendars(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /** What is loaded: the calendar with imported years, the closures, and a calendar per site made from them. */
@@ -91,7 +97,7 @@ public class OfficeCalendars implements CalendarSource {
         try {
             years = OfficeCalendarCsv.read(csv);
         } catch (CalendarImportException e) {
-            throw new InvalidContractException(e.problems().stream().map(OfficeCalendars::violation).toList());
+            throw new InvalidInputException(e.problems().stream().map(OfficeCalendars::violation).toList());
         }
         for (CalendarYear y : years) {
             jdbc.sql("insert into office_calendar_year (calendar, year, weekdays_off, working_weekend_days, imported_by) "
@@ -104,7 +110,7 @@ public class OfficeCalendars implements CalendarSource {
         }
         Set<Integer> imported = years.stream().map(CalendarYear::year).collect(Collectors.toCollection(java.util.TreeSet::new));
         audit.record(actor, "CALENDAR_IMPORTED", null, Map.of("calendar", TW, "years", imported));
-        refreshAfterCommit();
+        changed("YEARS_IMPORTED");
         return imported;
     }
 
@@ -114,27 +120,27 @@ public class OfficeCalendars implements CalendarSource {
         if (day == null) problems.add(new Violation("date", "is required"));
         if (county == null || county.isBlank()) problems.add(new Violation("county", "is required, e.g. 臺北市"));
         else if (county.strip().length() > 50) problems.add(new Violation("county", "must be at most 50 characters"));
-        if (!problems.isEmpty()) throw new InvalidContractException(problems);
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
         StoredClosure closure = new StoredClosure(UUID.randomUUID(), new LocalClosure(day, county, reason));
         int added = jdbc.sql("insert into local_closure (id, calendar, day, county, reason, created_by) values (?, ?, ?, ?, ?, ?) "
                         + "on conflict (calendar, day, county) do nothing")
                 .params(closure.id(), TW, Date.valueOf(day), closure.closure().county(), closure.closure().reason(), actor)
                 .update();
         if (added == 0)
-            throw new tw.yanshou.contract.ContractConflictException("a closure of " + closure.closure().county() + " on " + day
+            throw new ConflictException("a closure of " + closure.closure().county() + " on " + day
                     + " is already recorded", List.of(new Violation("date", "already recorded")));
         audit.record(actor, "CLOSURE_ADDED", null, Map.of("date", day.toString(), "county", closure.closure().county(),
                 "reason", closure.closure().reason()));
-        refreshAfterCommit();
+        changed("CLOSURE_ADDED");
         return closure;
     }
 
     @Transactional
     public void removeClosure(UUID id, String actor) {
         int removed = jdbc.sql("delete from local_closure where id = ?").param(id).update();
-        if (removed == 0) throw new tw.yanshou.contract.ContractNotFoundException("no closure " + id);
+        if (removed == 0) throw new NotFoundException("no closure " + id);
         audit.record(actor, "CLOSURE_REMOVED", null, Map.of("closure", id.toString()));
-        refreshAfterCommit();
+        changed("CLOSURE_REMOVED");
     }
 
     private Snapshot current() {
@@ -157,16 +163,23 @@ public class OfficeCalendars implements CalendarSource {
         return new Snapshot(calendar, closures, Instant.now(), new ConcurrentHashMap<>());
     }
 
-    /** This node reads the calendars again once the change is committed. */
-    private void refreshAfterCommit() {
+    /**
+     * This node reads the calendars again once the change is committed, before anyone hears of it
+     * ({@link OfficeCalendarChanged}: its listeners run after the commit, after this refresh).
+     */
+    private void changed(String what) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             snapshot = null;
-            return;
+        } else {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() { snapshot = null; }
+
+                @Override
+                public int getOrder() { return Ordered.HIGHEST_PRECEDENCE; }
+            });
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() { snapshot = null; }
-        });
+        events.publishEvent(new OfficeCalendarChanged(TW, what));
     }
 
     private static Violation violation(String problem) {

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import tw.yanshou.audit.AuditLog;
-import tw.yanshou.calculus.InvalidContractException;
 import tw.yanshou.calculus.Violation;
-import tw.yanshou.contract.Actor;
+import tw.yanshou.web.InvalidInputException;
+import tw.yanshou.web.NotFoundException;
 
 /**
  * Users and API tokens. Tokens are random (256 bits), shown once and stored as SHA-256 hashes; passwords as
@@ -92,7 +92,7 @@ public class Accounts implements UserDetailsService {
     @Transactional
     public void revokeToken(UUID id, String by) {
         int n = jdbc.sql("update api_token set revoked_at = now() where id = ? and revoked_at is null").param(id).update();
-        if (n == 0) throw new tw.yanshou.contract.ContractNotFoundException("no active token " + id);
+        if (n == 0) throw new NotFoundException("no active token " + id);
         audit.record(by, "TOKEN_REVOKED", null, Map.of("token", id.toString()));
     }
 
@@ -133,8 +133,8 @@ public class Accounts implements UserDetailsService {
             throw invalid("roles", "a vendor account has no staff roles");
     }
 
-    private static InvalidContractException invalid(String path, String message) {
-        return new InvalidContractException(List.of(new Violation(path, message)));
+    private static InvalidInputException invalid(String path, String message) {
+        return new InvalidInputException(List.of(new Violation(path, message)));
     }
 
     static Set<String> roles(String csv) {

@@ -10,7 +10,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tw.yanshou.contract.Actor;
+
+import tw.yanshou.web.Problems;
 
 /** {@code Authorization: Bearer <token>}: the token's actor becomes the caller; an unknown token is refused with 401. */
 class BearerTokenFilter extends OncePerRequestFilter {
@@ -25,7 +26,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Actor actor = accounts.authenticate(header.substring(7).trim()).orElse(null);
             if (actor == null) {
-                SecurityProblems.write(response, 401, "unauthenticated", "Not signed in",
+                Problems.write(response, 401, "unauthenticated", "Not signed in",
                         "the bearer token is unknown, revoked or expired");
                 return;
             }

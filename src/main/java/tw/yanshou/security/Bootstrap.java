@@ -14,7 +14,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import tw.yanshou.contract.Actor;
 
 /**
  * On an empty database: {@code YANSHOU_BOOTSTRAP_TOKEN} becomes the first administrator token (stored hashed) and

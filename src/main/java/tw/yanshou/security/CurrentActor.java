@@ -9,7 +9,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-import tw.yanshou.contract.Actor;
 
 /** The authenticated caller as an {@link Actor}. */
 @Component

@@ -2,12 +2,12 @@ package tw.yanshou.security;
 
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,7 +18,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import tw.yanshou.contract.Actor;
+import tw.yanshou.web.Problems;
+
 
 /**
  * Who may do what. The API ({@code /api/**}) takes bearer tokens; the process engine's REST API and webapps are
@@ -51,9 +52,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/tasks/**").hasAnyRole(Actor.ADMIN, Actor.OFFICER)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> SecurityProblems.write(res, 401, "unauthenticated",
+                        .authenticationEntryPoint((req, res, ex) -> Problems.write(res, 401, "unauthenticated",
                                 "Not signed in", "send Authorization: Bearer <token>"))
-                        .accessDeniedHandler((req, res, ex) -> SecurityProblems.write(res, 403, "forbidden", "Forbidden",
+                        .accessDeniedHandler((req, res, ex) -> Problems.write(res, 403, "forbidden", "Forbidden",
                                 "your role may not do this")))
                 .build();
     }

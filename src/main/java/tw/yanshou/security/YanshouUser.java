@@ -7,7 +7,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-import tw.yanshou.contract.Actor;
 
 /** A signed-in user: password hash, roles and (for vendor users) the vendor. */
 record YanshouUser(String username, String passwordHash, Actor actor, boolean enabled) implements UserDetails {

@@ -8,11 +8,12 @@ import org.springframework.stereotype.Component;
 
 import tw.yanshou.audit.AuditLog;
 import tw.yanshou.calculus.Statement;
-import tw.yanshou.contract.Actor;
 import tw.yanshou.contract.ContractRepository;
 import tw.yanshou.contract.ContractService;
+import tw.yanshou.contract.ContractStatus;
 import tw.yanshou.contract.StatementService;
 import tw.yanshou.infrastructure.OfficeClock;
+import tw.yanshou.security.Actor;
 
 /**
  * The ends of a contract ({@code #{contractLifecycle.…}}): accepted, or terminated — then the final statement is
@@ -38,14 +39,14 @@ public class ContractLifecycle {
     public void accepted(DelegateExecution execution) {
         UUID id = MilestoneSteps.contractId(execution);
         statements.recompute(id, clock.today(), "CONTRACT_ACCEPTED");
-        contracts.setStatus(id, "ACCEPTED", null);
+        contracts.setStatus(id, ContractStatus.ACCEPTED, null);
         audit.record(Actor.ENGINE.name(), "CONTRACT_ACCEPTED", id, Map.of("on", clock.today().toString()));
     }
 
     public void terminated(DelegateExecution execution) {
         UUID id = MilestoneSteps.contractId(execution);
         Statement statement = statements.recompute(id, clock.today(), "CONTRACT_TERMINATED");
-        contracts.setStatus(id, "TERMINATED", statement.terminatedOn());
+        contracts.setStatus(id, ContractStatus.TERMINATED, statement.terminatedOn());
     }
 
     public void cascadeTermination(DelegateExecution execution) {

@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import tw.yanshou.calculus.Contract;
@@ -31,20 +31,27 @@ import tw.yanshou.calculus.ContractEvent.MediationConcluded;
 import tw.yanshou.calculus.ContractEvent.MediationFiled;
 import tw.yanshou.calculus.ContractEvent.Tendered;
 import tw.yanshou.calculus.ContractEvent.Terminated;
+import tw.yanshou.calculus.ContractValidator;
 import tw.yanshou.calculus.Statement;
+import tw.yanshou.contract.ContractRegistered;
 import tw.yanshou.contract.ContractRepository;
+import tw.yanshou.contract.EventRecorded;
+import tw.yanshou.contract.EventVoided;
 import tw.yanshou.contract.StatementService;
 import tw.yanshou.infrastructure.OfficeClock;
+import tw.yanshou.workflow.ProcessModel.Messages;
+import tw.yanshou.workflow.ProcessModel.Tasks;
+import tw.yanshou.workflow.ProcessModel.Variables;
 
 /**
  * Moves a contract's process when an event is recorded, and rebuilds it from the event log. Events carry effective
  * dates: before an event dated D takes effect, every timer due before D fires (in order, each on its own day), so
- * a history recorded after the fact ends in the state a live run would have reached.
+ * a history recorded after the fact ends in the state a live run would have reached. It listens to the contract
+ * module ({@link ContractRegistered}, {@link EventRecorded}, {@link EventVoided}) in the transaction that stored the
+ * change, so the event log and the process commit together or not at all.
  */
 @Component
 public class ContractWorkflow {
-    public static final String PROCESS = "contract-acceptance";
-    static final String COMPLETED_BY_YANSHOU = "yanshouCompletion";
     private static final Logger log = LoggerFactory.getLogger(ContractWorkflow.class);
     private static final int MAX_TIMERS_PER_STEP = 10_000;
 
@@ -53,16 +60,39 @@ public class ContractWorkflow {
     private final ManagementService management;
     private final ContractRepository contracts;
     private final StatementService statements;
+    private final ContractValidator validator;
     private final OfficeClock clock;
 
     ContractWorkflow(RuntimeService runtime, TaskService tasks, ManagementService management, ContractRepository contracts,
-                     StatementService statements, OfficeClock clock) {
+                     StatementService statements, ContractValidator validator, OfficeClock clock) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
         this.contracts = contracts;
         this.statements = statements;
+        this.validator = validator;
         this.clock = clock;
+    }
+
+    @EventListener
+    void on(ContractRegistered registered) {
+        rebuild(registered.contractId(), registered.contract(), registered.effectiveOrder());
+    }
+
+    /** An event in order moves the process on; a back-dated one replays the history with it. */
+    @EventListener
+    void on(EventRecorded recorded) {
+        if (recorded.backDated()) {
+            rebuild(recorded.contractId(), recorded.contract(), validator.effectiveOrder(recorded.contract()));
+        } else {
+            String processInstanceId = contracts.find(recorded.contractId()).orElseThrow().processInstanceId();
+            apply(recorded.contractId(), processInstanceId, recorded.event());
+        }
+    }
+
+    @EventListener
+    void on(EventVoided voided) {
+        rebuild(voided.contractId(), voided.contract(), validator.effectiveOrder(voided.contract()));
     }
 
     /**
@@ -71,16 +101,16 @@ public class ContractWorkflow {
      *
      * @param order indices into {@code contract.events()}, as given by the validator's effective order
      */
-    public String rebuild(UUID contractId, Contract contract, List<Integer> order) {
+    String rebuild(UUID contractId, Contract contract, List<Integer> order) {
         contracts.find(contractId).map(c -> c.processInstanceId()).ifPresent(this::end);
         contracts.reopen(contractId);
         String[] id = new String[1];
         clock.replaying(contract.signedOn(), () -> {
             Map<String, Object> variables = new HashMap<>();
-            variables.put("contractId", contractId.toString());
-            variables.put("terminationRightOn", null);
-            variables.put("mediationPending", false);
-            ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS, contract.number(), variables);
+            variables.put(Variables.CONTRACT_ID, contractId.toString());
+            variables.put(Variables.TERMINATION_RIGHT_ON, null);
+            variables.put(Variables.MEDIATION_PENDING, false);
+            ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessModel.PROCESS, contract.number(), variables);
             id[0] = instance.getId();
         });
         contracts.setProcessInstance(contractId, id[0]);
@@ -95,7 +125,7 @@ public class ContractWorkflow {
      *
      * @return false if the process has ended (an accepted or terminated contract), so nothing moved
      */
-    public boolean apply(UUID contractId, String processInstanceId, ContractEvent event) {
+    boolean apply(UUID contractId, String processInstanceId, ContractEvent event) {
         if (!isActive(processInstanceId)) return false;
         fireTimersBefore(processInstanceId, event.date());
         clock.replaying(event.date(), () -> {
@@ -121,7 +151,7 @@ public class ContractWorkflow {
     /** The escalation variables that are unset or differ from {@code current} (writes the engine need not make). */
     private static Map<String, Object> changedVariables(Statement statement, Map<String, Object> current) {
         Map<String, Object> changed = new HashMap<>();
-        StatementService.processVariables(statement).forEach((k, v) -> {
+        ProcessModel.escalationVariables(statement).forEach((k, v) -> {
             if (!current.containsKey(k) || !java.util.Objects.equals(current.get(k), v)) changed.put(k, v);
         });
         return changed;
@@ -160,7 +190,7 @@ public class ContractWorkflow {
 
     private void route(UUID contractId, String processInstanceId, ContractEvent event) {
         if (event instanceof Tendered t) {
-            correlate(processInstanceId, "Tendered_" + t.milestone());
+            correlate(processInstanceId, Messages.tendered(t.milestone()));
             changed(contractId, processInstanceId);
         } else if (event instanceof InspectionFailed f) {
             inspected(processInstanceId, f.milestone(), "FAILED", f.date(), f.cureBy());
@@ -169,14 +199,14 @@ public class ContractWorkflow {
             inspected(processInstanceId, a.milestone(), "ACCEPTED", a.date(), null);
             changed(contractId, processInstanceId);
         } else if (event instanceof MediationFiled) {
-            correlate(processInstanceId, "MediationFiled");
+            correlate(processInstanceId, Messages.MEDIATION_FILED);
         } else if (event instanceof MediationConcluded) {
-            correlate(processInstanceId, "MediationConcluded");
+            correlate(processInstanceId, Messages.MEDIATION_CONCLUDED);
             changed(contractId, processInstanceId);
         } else if (event instanceof Terminated t) {
-            for (Task task : openTasks(processInstanceId, "DecideTermination", null))
-                complete(task, Map.of("decision", "TERMINATE", "decidedOn", t.date().toString()));
-            correlate(processInstanceId, "Terminated");
+            for (Task task : openTasks(processInstanceId, Tasks.DECIDE_TERMINATION, null))
+                complete(task, Map.of(Variables.DECISION, "TERMINATE", Variables.DECIDED_ON, t.date().toString()));
+            correlate(processInstanceId, Messages.TERMINATED);
         } else {
             changed(contractId, processInstanceId);
         }
@@ -184,30 +214,30 @@ public class ContractWorkflow {
 
     /** An inspection result: the scheduling task (if still open) and the result task are completed with it. */
     private void inspected(String processInstanceId, String milestone, String result, LocalDate on, LocalDate cureBy) {
-        for (Task task : openTasks(processInstanceId, "ScheduleInspection", milestone))
-            complete(task, Map.of("inspectionOn", on.toString()));
-        List<Task> open = openTasks(processInstanceId, "RecordInspectionResult", milestone);
+        for (Task task : openTasks(processInstanceId, Tasks.SCHEDULE_INSPECTION, milestone))
+            complete(task, Map.of(Variables.INSPECTION_ON, on.toString()));
+        List<Task> open = openTasks(processInstanceId, Tasks.RECORD_INSPECTION_RESULT, milestone);
         if (open.isEmpty()) log.warn("process {}: no inspection of {} awaits a result; the event is recorded", processInstanceId, milestone);
         for (Task task : open) {
             Map<String, Object> values = new HashMap<>();
-            values.put("result", result);
-            values.put("resultOn", on.toString());
-            values.put("cureBy", cureBy == null ? on.toString() : cureBy.toString());
+            values.put(Variables.RESULT, result);
+            values.put(Variables.RESULT_ON, on.toString());
+            values.put(Variables.CURE_BY, cureBy == null ? on.toString() : cureBy.toString());
             complete(task, values);
         }
     }
 
     List<Task> openTasks(String processInstanceId, String key, String milestone) {
         var query = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key);
-        if (milestone != null) query = query.taskVariableValueEquals("milestoneId", milestone);
+        if (milestone != null) query = query.taskVariableValueEquals(Variables.MILESTONE_ID, milestone);
         return query.list();
     }
 
     /** Completes a task with transient values: they reach the next steps without becoming process variables. */
     void complete(Task task, Map<String, ?> values) {
-        VariableMap variables = Variables.createVariables();
-        variables.putValueTyped(COMPLETED_BY_YANSHOU, Variables.booleanValue(true, true));
-        values.forEach((k, v) -> variables.putValueTyped(k, Variables.untypedValue(v, true)));
+        VariableMap variables = org.camunda.bpm.engine.variable.Variables.createVariables();
+        variables.putValueTyped(Variables.COMPLETED_BY_YANSHOU, org.camunda.bpm.engine.variable.Variables.booleanValue(true, true));
+        values.forEach((k, v) -> variables.putValueTyped(k, org.camunda.bpm.engine.variable.Variables.untypedValue(v, true)));
         tasks.complete(task.getId(), variables);
     }
 
@@ -232,14 +262,14 @@ public class ContractWorkflow {
     private void changed(UUID contractId, String processInstanceId) {
         Statement statement = statements.statement(contractId, clock.today());
         for (Execution waiting : runtime.createExecutionQuery().processInstanceId(processInstanceId)
-                .messageEventSubscriptionName("MilestoneChanged").list()) {
-            String milestone = (String) runtime.getVariable(waiting.getId(), "milestoneId");
-            Object waitingFor = runtime.getVariable(waiting.getId(), "dueOn");
+                .messageEventSubscriptionName(Messages.MILESTONE_CHANGED).list()) {
+            String milestone = (String) runtime.getVariable(waiting.getId(), Variables.MILESTONE_ID);
+            Object waitingFor = runtime.getVariable(waiting.getId(), Variables.DUE_ON);
             Statement.MilestoneStatus now = statement.milestones().stream().filter(m -> m.id().equals(milestone))
                     .findFirst().orElseThrow();
             String dueOn = now.dueOn() == null ? null : now.dueOn().toString();
             if (!java.util.Objects.equals(waitingFor, dueOn) || now.status() == Statement.Status.ACCEPTED)
-                runtime.messageEventReceived("MilestoneChanged", waiting.getId());
+                runtime.messageEventReceived(Messages.MILESTONE_CHANGED, waiting.getId());
         }
     }
 }

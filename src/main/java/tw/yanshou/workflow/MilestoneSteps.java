@@ -13,6 +13,7 @@ import tw.yanshou.calculus.Statement;
 import tw.yanshou.contract.ContractLoader;
 import tw.yanshou.contract.StatementService;
 import tw.yanshou.infrastructure.OfficeClock;
+import tw.yanshou.workflow.ProcessModel.Variables;
 
 /**
  * The steps of a milestone branch ({@code #{milestones.…}} in the process): which milestones there are, when one
@@ -43,9 +44,9 @@ public class MilestoneSteps {
     public void computeDue(DelegateExecution execution) {
         Statement.MilestoneStatus status = status(execution);
         ExecutionEntity scope = scope(execution);
-        scope.setVariableLocal("milestoneAccepted", status.status() == Statement.Status.ACCEPTED);
-        scope.setVariableLocal("dueOn", status.dueOn() == null ? null : status.dueOn().toString());
-        scope.setVariableLocal("dueTimer", status.dueOn() == null ? null : clock.startOf(status.dueOn().plusDays(1)));
+        scope.setVariableLocal(Variables.MILESTONE_ACCEPTED, status.status() == Statement.Status.ACCEPTED);
+        scope.setVariableLocal(Variables.DUE_ON, status.dueOn() == null ? null : status.dueOn().toString());
+        scope.setVariableLocal(Variables.DUE_TIMER, status.dueOn() == null ? null : clock.startOf(status.dueOn().plusDays(1)));
     }
 
     /**
@@ -55,20 +56,20 @@ public class MilestoneSteps {
      */
     public void applyResult(DelegateExecution execution) {
         ExecutionEntity scope = scope(execution);
-        Object result = execution.getVariable("result");
+        Object result = execution.getVariable(Variables.RESULT);
         if ("FAILED".equals(result)) {
-            LocalDate cureBy = LocalDate.parse((String) execution.getVariable("cureBy"));
-            scope.setVariableLocal("cureTimer", clock.startOf(cureBy.plusDays(1)));
-            scope.setVariableLocal("outcome", "CURING");
+            LocalDate cureBy = LocalDate.parse((String) execution.getVariable(Variables.CURE_BY));
+            scope.setVariableLocal(Variables.CURE_TIMER, clock.startOf(cureBy.plusDays(1)));
+            scope.setVariableLocal(Variables.OUTCOME, "CURING");
         } else {
             Statement.Status status = status(execution).status();
-            scope.setVariableLocal("outcome", status == Statement.Status.ACCEPTED ? "ACCEPTED"
+            scope.setVariableLocal(Variables.OUTCOME, status == Statement.Status.ACCEPTED ? "ACCEPTED"
                     : status == Statement.Status.TENDERED ? "PENDING" : "OPEN");
         }
     }
 
     private Statement.MilestoneStatus status(DelegateExecution execution) {
-        String milestone = (String) execution.getVariable("milestoneId");
+        String milestone = (String) execution.getVariable(Variables.MILESTONE_ID);
         Statement statement = statements.statement(contractId(execution), clock.today());
         return statement.milestones().stream().filter(m -> m.id().equals(milestone)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no milestone " + milestone));
@@ -77,12 +78,12 @@ public class MilestoneSteps {
     /** The execution of the branch: the one holding {@code milestoneId}. */
     private static ExecutionEntity scope(DelegateExecution execution) {
         ExecutionEntity e = (ExecutionEntity) execution;
-        while (e != null && !e.hasVariableLocal("milestoneId")) e = e.getParent();
+        while (e != null && !e.hasVariableLocal(Variables.MILESTONE_ID)) e = e.getParent();
         if (e == null) throw new IllegalStateException("not inside a milestone branch");
         return e;
     }
 
     static UUID contractId(DelegateExecution execution) {
-        return UUID.fromString((String) execution.getVariable("contractId"));
+        return UUID.fromString((String) execution.getVariable(Variables.CONTRACT_ID));
     }
 }

@@ -18,13 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tw.yanshou.audit.AuditLog;
 import tw.yanshou.calculus.ContractEvent;
-import tw.yanshou.calculus.InvalidContractException;
 import tw.yanshou.calculus.Violation;
-import tw.yanshou.contract.Actor;
-import tw.yanshou.contract.ContractConflictException;
 import tw.yanshou.contract.ContractNotFoundException;
 import tw.yanshou.contract.ContractService;
-import tw.yanshou.contract.Dates;
+import tw.yanshou.security.Actor;
+import tw.yanshou.web.ConflictException;
+import tw.yanshou.web.Dates;
+import tw.yanshou.web.InvalidInputException;
+import tw.yanshou.web.NotFoundException;
+import tw.yanshou.workflow.ProcessModel.Tasks;
 
 /**
  * The tasks officers act on: schedule an inspection, record its result, decide on termination, review a settlement.
@@ -53,13 +55,13 @@ public class OfficerTasks {
 
     /** Task listener: refuses completions that did not come through Yanshou. */
     public void checkCompletion(DelegateTask task) {
-        if (!Boolean.TRUE.equals(task.getVariable(ContractWorkflow.COMPLETED_BY_YANSHOU)))
+        if (!Boolean.TRUE.equals(task.getVariable(ProcessModel.Variables.COMPLETED_BY_YANSHOU)))
             throw new ProcessEngineException("complete task " + task.getTaskDefinitionKey()
                     + " in Yanshou (POST /api/tasks/" + task.getId() + "/complete), which records the event it stands for");
     }
 
     public List<OfficerTask> open(String contractNumber) {
-        var query = tasks.createTaskQuery().processDefinitionKey(ContractWorkflow.PROCESS);
+        var query = tasks.createTaskQuery().processDefinitionKey(ProcessModel.PROCESS);
         if (contractNumber != null) query = query.processInstanceBusinessKey(contractNumber);
         List<OfficerTask> result = new ArrayList<>();
         for (Task t : query.orderByTaskCreateTime().asc().list()) result.add(view(t));
@@ -79,15 +81,15 @@ public class OfficerTasks {
     @Transactional
     public void complete(String taskId, Map<String, String> answer, Actor actor) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) throw new ContractNotFoundException("no open task " + taskId);
+        if (task == null) throw new NotFoundException("no open task " + taskId);
         OfficerTask view = view(task);
         String key = task.getTaskDefinitionKey();
         switch (key) {
-            case "ScheduleInspection" -> {
+            case Tasks.SCHEDULE_INSPECTION -> {
                 LocalDate on = date(answer, "inspectionOn", true);
                 workflow.complete(task, Map.of("inspectionOn", on.toString()));
             }
-            case "RecordInspectionResult" -> {
+            case Tasks.RECORD_INSPECTION_RESULT -> {
                 String result = required(answer, "result", List.of("ACCEPTED", "FAILED"));
                 LocalDate on = date(answer, "date", true);
                 ContractEvent event = "ACCEPTED".equals(result)
@@ -95,7 +97,7 @@ public class OfficerTasks {
                         : new ContractEvent.InspectionFailed(on, view.milestoneId(), null, date(answer, "cureBy", false), answer.get("note"));
                 contracts.recordEvent(view.contractId(), event, actor);
             }
-            case "DecideTermination" -> {
+            case Tasks.DECIDE_TERMINATION -> {
                 String decision = required(answer, "decision", List.of("TERMINATE", "CONTINUE"));
                 if ("TERMINATE".equals(decision)) {
                     contracts.recordEvent(view.contractId(), new ContractEvent.Terminated(date(answer, "date", true),
@@ -104,16 +106,16 @@ public class OfficerTasks {
                     workflow.complete(task, Map.of("decision", "CONTINUE"));
                 }
             }
-            case "ReviewSettlement" -> workflow.complete(task, Map.of("note", Optional.ofNullable(answer.get("note")).orElse("")));
-            default -> throw new ContractConflictException("task " + key + " is not an officer task", List.of());
+            case Tasks.REVIEW_SETTLEMENT -> workflow.complete(task, Map.of("note", Optional.ofNullable(answer.get("note")).orElse("")));
+            default -> throw new ConflictException("task " + key + " is not an officer task", List.of());
         }
         audit.record(actor.name(), "TASK_COMPLETED", view.contractId(), Map.of("task", key, "answer", answer));
     }
 
     private OfficerTask view(Task t) {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();
-        String contractId = (String) runtime.getVariable(t.getProcessInstanceId(), "contractId");
-        Object milestone = tasks.getVariableLocal(t.getId(), "milestoneId");
+        String contractId = (String) runtime.getVariable(t.getProcessInstanceId(), ProcessModel.Variables.CONTRACT_ID);
+        Object milestone = tasks.getVariableLocal(t.getId(), ProcessModel.Variables.MILESTONE_ID);
         return new OfficerTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), UUID.fromString(contractId),
                 instance == null ? null : instance.getBusinessKey(), (String) milestone, t.getCreateTime());
     }
@@ -121,7 +123,7 @@ public class OfficerTasks {
     private static String required(Map<String, String> answer, String field, List<String> allowed) {
         String value = answer.get(field);
         if (value == null || !allowed.contains(value))
-            throw new InvalidContractException(List.of(new Violation(field,
+            throw new InvalidInputException(List.of(new Violation(field,
                     "must be one of " + String.join(", ", allowed) + (value == null ? "" : ", was \"" + value + "\""))));
         return value;
     }
@@ -130,7 +132,7 @@ public class OfficerTasks {
         String value = answer.get(field);
         if (value == null || value.isBlank()) {
             if (!required) return null;
-            throw new InvalidContractException(List.of(new Violation(field, "is required")));
+            throw new InvalidInputException(List.of(new Violation(field, "is required")));
         }
         return Dates.parse(field, value);
     }

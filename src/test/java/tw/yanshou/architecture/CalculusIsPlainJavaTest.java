@@ -14,13 +14,20 @@ class CalculusIsPlainJavaTest {
 
     @ArchTest
     static final ArchRule noSpringOrCamundaInTheCalculus = noClasses()
-            .that().resideInAPackage("tw.yanshou.calculus..")
+            .that().resideInAPackage("tw.yanshou.calculus..").and().doNotHaveSimpleName("package-info")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..")
             .because("the calculus stays free of Spring and Camunda (house style: NoSpringInDomainLogicTest)");
 
     @ArchTest
     static final ArchRule theCalculusNeedsOnlyTheJdk = classes()
-            .that().resideInAPackage("tw.yanshou.calculus..")
+            .that().resideInAPackage("tw.yanshou.calculus..").and().doNotHaveSimpleName("package-info")
             .should().onlyDependOnClassesThat().resideInAnyPackage("tw.yanshou.calculus..", "java..")
             .because("the calculus depends on nothing but the JDK: no framework, no serialization, no other module");
+
+    /** A package's description may name it for the module documentation (Spring Modulith's named interface), no more. */
+    @ArchTest
+    static final ArchRule packageDescriptionsOnlyNameTheModulesFace = classes()
+            .that().resideInAPackage("tw.yanshou.calculus..").and().haveSimpleName("package-info")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.springframework.modulith")
+            .because("an annotation on package-info is read by the module verification, never at run time");
 }

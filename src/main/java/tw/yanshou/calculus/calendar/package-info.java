@@ -13,4 +13,5 @@
  *
  * <p>Plain Java with no dependencies beyond the JDK.
  */
+@org.springframework.modulith.NamedInterface("calendar")
 package tw.yanshou.calculus.calendar;

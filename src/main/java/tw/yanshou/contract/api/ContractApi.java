@@ -22,14 +22,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
 import tw.yanshou.calculus.Statement;
 import tw.yanshou.contract.ContractLoader;
 import tw.yanshou.contract.ContractService;
+import tw.yanshou.contract.ContractStatus;
 import tw.yanshou.contract.ContractSummary;
-import tw.yanshou.contract.Dates;
 import tw.yanshou.contract.StoredEvent;
 import tw.yanshou.infrastructure.Retrying;
 import tw.yanshou.security.CurrentActor;
+import tw.yanshou.web.Dates;
 
 /** Contracts, their events and statements as JSON; contract files in and out as YAML or JSON. */
 @RestController
@@ -50,7 +52,7 @@ class ContractApi {
         this.retrying = retrying;
     }
 
-    record Created(UUID id, String number, String status) { }
+    record Created(UUID id, String number, ContractStatus status) { }
 
     record EventView(UUID id, int seq, LocalDate date, String type, JsonNode event, UUID voids, String reason,
                      java.time.Instant recordedAt, String recordedBy, boolean voided) { }

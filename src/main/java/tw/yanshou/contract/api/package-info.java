@@ -1,4 +1,5 @@
 /**
- * The JSON API of contracts, events and statements, and RFC 9457 problem bodies for everything that goes wrong.
+ * The JSON API of contracts, events and statements. What goes wrong is answered by {@code tw.yanshou.web}'s problem
+ * bodies.
  */
 package tw.yanshou.contract.api;

@@ -128,6 +128,28 @@ public final class ContractFileReader {
     }
 
     /**
+     * Reads a contract the server itself wrote: its stored definition (a contract file in JSON without events) and
+     * the JSON of its events in force. Validation happened once, when the file or each event came in; this reads the
+     * structure only, and does not replay the history.
+     *
+     * @throws IllegalStateException if what is stored no longer reads (a defect, never the user's input)
+     */
+    public ContractFile readStored(String definitionJson, List<String> eventJsons) {
+        try {
+            ObjectNode file = (ObjectNode) JSON.readTree(definitionJson);
+            ArrayNode events = file.putArray("events");
+            for (String event : eventJsons) events.add(JSON.readTree(event));
+            Reading reading = new Reading();
+            reading.read(file);
+            if (!reading.fields.violations().isEmpty())
+                throw new IllegalStateException("a stored contract does not read: " + reading.fields.violations());
+            return reading.file();
+        } catch (JsonProcessingException | InvalidContractException | ClassCastException e) {
+            throw new IllegalStateException("a stored contract does not read", e);
+        }
+    }
+
+    /**
      * Reads one event, written as in a contract file's {@code events} list (YAML or JSON). It checks the event's
      * own fields; whether it makes sense in the contract's history is the validator's question.
      *
@@ -149,20 +171,20 @@ public final class ContractFileReader {
 
     private static JsonNode parse(String text) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        if (content.isBlank()) throw invalid("$", "the file is empty; a contract file starts with \"format: 1\"");
+        if (content.isBlank()) throw unreadable("the file is empty; a contract file starts with \"format: 1\"");
         // JSON starts with a brace and a quoted key; a brace and a bare key is a YAML flow mapping ({ date: … })
         boolean json = JSON_START.matcher(content).lookingAt();
         JsonNode root;
         try {
             root = (json ? JSON : YAML).readTree(content);
         } catch (JsonProcessingException e) {
-            throw invalid("$", (json ? "not valid JSON: " : "not valid YAML: ") + where(e.getLocation())
+            throw unreadable((json ? "not valid JSON: " : "not valid YAML: ") + where(e.getLocation())
                     + problem(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull())
-            throw invalid("$", "the file is empty; a contract file starts with \"format: 1\"");
+            throw unreadable("the file is empty; a contract file starts with \"format: 1\"");
         if (!root.isObject())
-            throw invalid("$", "must be a mapping of fields starting with \"format: 1\", was " + Fields.describe(root));
+            throw unreadable("must be a mapping of fields starting with \"format: 1\", was " + Fields.describe(root));
         return root;
     }
 
@@ -181,6 +203,10 @@ public final class ContractFileReader {
 
     private static InvalidContractException invalid(String path, String message) {
         return new InvalidContractException(List.of(new Violation(path, message)));
+    }
+
+    private static InvalidContractException unreadable(String message) {
+        return new InvalidContractException(List.of(Violation.unreadable("$", message)));
     }
 
     private static ObjectMapper strict(ObjectMapper mapper) {
@@ -580,7 +606,7 @@ public final class ContractFileReader {
                     ContractEvent event = contract.events().get(index);
                     if (notReplayed.stream().anyMatch(x -> x.index() != index && x.mayExplain(event))) continue;
                 }
-                Violation mapped = new Violation(filePath(v.path()), v.message());
+                Violation mapped = v.at(filePath(v.path()));
                 if (!alreadyReported(mapped.path())) result.add(mapped);
             }
             return result;

@@ -10,4 +10,5 @@
  * {@link tw.yanshou.contract.file.ContractFileWriter} writes one, and {@code contract-file-1.schema.json} beside
  * these classes describes format 1 for integrators.
  */
+@org.springframework.modulith.NamedInterface("file")
 package tw.yanshou.contract.file;

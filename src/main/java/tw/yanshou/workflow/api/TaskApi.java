@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
 import tw.yanshou.contract.ContractNotFoundException;
 import tw.yanshou.infrastructure.Retrying;
 import tw.yanshou.security.CurrentActor;
+import tw.yanshou.web.NotFoundException;
 import tw.yanshou.workflow.OfficerTasks;
 
 /** The officer tasks of every contract's process. */
@@ -41,7 +43,7 @@ class TaskApi {
     @Operation(summary = "One open task")
     @GetMapping("/api/tasks/{id}")
     OfficerTasks.OfficerTask get(@PathVariable String id) {
-        return tasks.find(id).orElseThrow(() -> new ContractNotFoundException("no open task " + id));
+        return tasks.find(id).orElseThrow(() -> new NotFoundException("no open task " + id));
     }
 
     @Operation(summary = "Complete a task: inspectionOn | result, date, cureBy, note | decision, date, ground, note | note")

@@ -1,4 +1,4 @@
-package tw.yanshou.contract;
+package tw.yanshou.security;
 
 import java.util.Set;
 
@@ -19,8 +19,11 @@ public record Actor(String name, Set<String> roles, String vendorId) {
 
     public boolean is(String role) { return roles.contains(role); }
 
-    /** Staff see every contract; a vendor only its own. */
-    public boolean maySee(ContractSummary contract) {
-        return is(ADMIN) || is(OFFICER) || (vendorId != null && vendorId.equals(contract.vendorId()));
+    /** Procurement staff: administrators and officers. */
+    public boolean isStaff() { return is(ADMIN) || is(OFFICER); }
+
+    /** Staff see every contract; a vendor only those of its own vendor id. */
+    public boolean maySeeContractOf(String contractVendorId) {
+        return isStaff() || (vendorId != null && vendorId.equals(contractVendorId));
     }
 }

@@ -1,6 +1,5 @@
-package tw.yanshou.contract.api;
+package tw.yanshou.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -17,38 +16,52 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import tw.yanshou.calculus.InvalidContractException;
 import tw.yanshou.calculus.Violation;
-import tw.yanshou.contract.ContractConflictException;
-import tw.yanshou.contract.ContractNotFoundException;
+
+import static tw.yanshou.web.Problems.problem;
 
 /**
  * RFC 9457 problem bodies for the API: every violation with its field path ({@code violations[].path},
- * {@code violations[].message}); 400 for a file that cannot be parsed, 422 for one that breaks a rule, 409 for what
- * makes no sense in the contract's state, 404 for what does not exist (or may not be seen).
+ * {@code violations[].message}); 400 for a file that cannot be read, 422 for one that breaks a rule, 409 for what
+ * makes no sense in the contract's state, 404 for what does not exist (or may not be seen). Unreadable and invalid
+ * are told apart by the violations' {@link Violation.Kind}, never by their paths.
  */
 @RestControllerAdvice(basePackages = "tw.yanshou")
 class ProblemHandler {
-    private static final String TYPES = "https://yanshou.tw/problems/";
 
     @ExceptionHandler(InvalidContractException.class)
     ProblemDetail invalid(InvalidContractException e) {
-        boolean unreadable = e.violations().stream().anyMatch(v -> v.path().equals("$"));
+        return violations(e.violations(), e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return violations(e.violations(), e.getMessage());
+    }
+
+    /** 400 if the text could not be read at all, else 422; a conflict is the thrower's to decide (409). */
+    private static ProblemDetail violations(List<Violation> violations, String message) {
+        boolean unreadable = violations.stream().anyMatch(v -> v.kind() == Violation.Kind.UNREADABLE);
         HttpStatus status = unreadable ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
         ProblemDetail p = problem(status, unreadable ? "unreadable" : "invalid",
                 unreadable ? "The file cannot be read" : "The contract or event breaks the rules",
-                e.violations().size() + " problem(s): " + e.getMessage());
-        p.setProperty("violations", views(e.violations()));
+                violations.size() + " problem(s): " + message);
+        p.setProperty("violations", views(violations));
         return p;
     }
 
-    @ExceptionHandler(ContractConflictException.class)
-    ProblemDetail conflict(ContractConflictException e) {
-        ProblemDetail p = problem(HttpStatus.CONFLICT, "conflict", "Not possible in the contract's state", e.getMessage());
-        p.setProperty("violations", views(e.violations()));
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return conflict(e.getMessage(), e.violations());
+    }
+
+    private static ProblemDetail conflict(String detail, List<Violation> violations) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "conflict", "Not possible in the contract's state", detail);
+        p.setProperty("violations", views(violations));
         return p;
     }
 
-    @ExceptionHandler(ContractNotFoundException.class)
-    ProblemDetail notFound(ContractNotFoundException e) {
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
 
@@ -76,8 +89,9 @@ class ProblemHandler {
     ProblemDetail engine(ProcessEngineException e) {
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof InvalidContractException i) return invalid(i);
-            if (c instanceof ContractConflictException cc) return conflict(cc);
-            if (c instanceof ContractNotFoundException n) return notFound(n);
+            if (c instanceof InvalidInputException i) return invalidInput(i);
+            if (c instanceof ConflictException cc) return conflict(cc);
+            if (c instanceof NotFoundException n) return notFound(n);
             if (c instanceof OptimisticLockingException o) return busy(o);
         }
         if (e instanceof OptimisticLockingException o) return busy(o);
@@ -94,12 +108,5 @@ class ProblemHandler {
 
     private static List<Map<String, String>> views(List<Violation> violations) {
         return violations.stream().map(v -> Map.of("path", v.path(), "message", v.message())).toList();
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(URI.create(TYPES + type));
-        p.setTitle(title);
-        return p;
     }
 }

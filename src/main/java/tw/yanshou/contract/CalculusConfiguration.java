@@ -1,4 +1,4 @@
-package tw.yanshou.infrastructure;
+package tw.yanshou.contract;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

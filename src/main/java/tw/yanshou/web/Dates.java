@@ -1,11 +1,8 @@
-package tw.yanshou.contract;
+package tw.yanshou.web;
 
 import java.time.LocalDate;
-import java.util.List;
 
-import tw.yanshou.calculus.InvalidContractException;
 import tw.yanshou.calculus.RocDates;
-import tw.yanshou.calculus.Violation;
 
 /** Dates typed into requests (parameters, task answers, closures): ISO or 民國; a bad one is a violation of {@code field}. */
 public final class Dates {
@@ -15,7 +12,7 @@ public final class Dates {
         try {
             return RocDates.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidContractException(List.of(new Violation(field, e.getMessage())));
+            throw new InvalidInputException(field, e.getMessage());
         }
     }
 }
