@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -241,12 +240,15 @@ public class ContractWorkflow {
         tasks.complete(task.getId(), variables);
     }
 
+    /**
+     * Delivers a message to what waits for it in the process, if anything does. A tender of the other items of a
+     * milestone whose branch is already at its inspection finds nothing waiting: the calculus has it (the event is
+     * in the log), and the branch goes on from the inspection's result. Correlating "all" never throws for no match,
+     * so the transaction is not marked for rollback by an exception the engine would throw inside it.
+     */
     private void correlate(String processInstanceId, String message) {
-        try {
-            runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
-            log.info("process {}: nothing waits for {}; the event is recorded", processInstanceId, message);
-        }
+        if (runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).correlateAllWithResult().isEmpty())
+            log.debug("process {}: nothing waits for {}; the event is recorded", processInstanceId, message);
     }
 
     /** The office calendar changed: waiting milestone branches whose due date moved compute it again. */

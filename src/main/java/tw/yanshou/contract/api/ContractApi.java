@@ -55,7 +55,7 @@ class ContractApi {
     record Created(UUID id, String number, ContractStatus status) { }
 
     record EventView(UUID id, int seq, LocalDate date, String type, JsonNode event, UUID voids, String reason,
-                     java.time.Instant recordedAt, String recordedBy, boolean voided) { }
+                     java.time.Instant recordedAt, String recordedBy, boolean voided, UUID cascadedFrom) { }
 
     record ContractView(ContractSummary contract, JsonNode file, List<EventView> log) { }
 
@@ -84,7 +84,7 @@ class ContractApi {
         List<EventView> events = new java.util.ArrayList<>();
         for (StoredEvent e : log)
             events.add(new EventView(e.id(), e.seq(), e.effectiveDate(), e.type(), json.readTree(e.body()), e.voids(),
-                    e.reason(), e.recordedAt(), e.recordedBy(), !e.isVoid() && !inForce.contains(e)));
+                    e.reason(), e.recordedAt(), e.recordedBy(), !e.isVoid() && !inForce.contains(e), e.cascadedFrom()));
         return new ContractView(summary, file, events);
     }
 
