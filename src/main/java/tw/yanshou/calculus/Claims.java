@@ -27,7 +27,8 @@ final class Claims {
                                 BigDecimal capAmount, boolean capWaived, Rounding rounding) {
         LocalDate through = StatementCalculator.earlier(claim.accrualThrough(), accruedThrough);
         List<Line> claimLines = PenaltyLines.through(lines, through, rounding);
-        BigDecimal penalty = CapAndTermination.capped(Formulas.total(claimLines, rounding), capAmount, capWaived);
+        List<Formulas.Formula> formulas = Formulas.formulas(claimLines, rounding);
+        BigDecimal penalty = CapAndTermination.capped(Formulas.total(formulas), capAmount, capWaived);
         BigDecimal reduced = penalty;
         for (Claim.Reduction r : claim.reductions())
             reduced = Amounts.whole(reduced.subtract(Amounts.percent(reduced, r.percent())));
@@ -45,7 +46,7 @@ final class Claims {
             interest = net.multiply(i.ratePercent()).multiply(BigDecimal.valueOf(interestDays))
                     .divide(DAYS_PERCENT, 0, RoundingMode.HALF_UP);
         }
-        return new ClaimStatement(claim.accrualThrough(), List.copyOf(claimLines), Formulas.of(claimLines, rounding),
+        return new ClaimStatement(claim.accrualThrough(), List.copyOf(claimLines), Formulas.texts(formulas),
                 penalty, reduced, claim.bondOffset(), net, interestFrom, interestRate, interestDays, interest);
     }
 }

@@ -27,6 +27,8 @@ final class DueDates {
     private final Map<String, LocalDate> ruleDue = new HashMap<>();
     private final Map<MediationConcluded, LocalDate> deadlines = new HashMap<>();
     private final TreeSet<Integer> yearsUsed = new TreeSet<>();
+    /** Whether a known settlement resets due dates at all (most contracts: no). */
+    private final boolean anyReset;
 
     /** @param completions what each milestone's tenders come to, as known on the statement day */
     DueDates(Contract contract, Timeline timeline, OfficeCalendar calendar, Map<String, Completion> completions) {
@@ -36,6 +38,7 @@ final class DueDates {
         this.rule = new Periods.Rule(contract.terms().deadlineDays(), contract.terms().lastDayRollover(), calendar);
         this.completions = completions;
         this.excused = timeline.excusedDays::contains;
+        this.anyReset = timeline.settlements.stream().anyMatch(s -> s.resetDue() && s.completionDeadline() != null);
     }
 
     /**
@@ -44,6 +47,7 @@ final class DueDates {
      * otherwise the milestone's due rule. Null while the rule's anchor has not happened.
      */
     LocalDate itemDue(MilestoneState state, String item) {
+        if (!anyReset) return ruleDue(state.milestone.id());
         LocalDate due = null;
         boolean reset = false;
         LocalDate standing = completions.get(state.milestone.id()).itemCompletedOn().get(item);

@@ -33,12 +33,22 @@ public final class Formulas {
 
     /** The formulas of {@code lines} under {@code rounding}. */
     public static List<String> of(List<Line> lines, Rounding rounding) {
-        return formulas(lines, rounding).stream().map(Formula::text).toList();
+        return texts(formulas(lines, rounding));
     }
 
     /** The sum of the formulas' amounts: the penalty of {@code lines} before the cap. */
     public static BigDecimal total(List<Line> lines, Rounding rounding) {
-        return formulas(lines, rounding).stream().map(Formula::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return total(formulas(lines, rounding));
+    }
+
+    static BigDecimal total(List<Formula> formulas) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Formula f : formulas) sum = sum.add(f.amount());
+        return sum;
+    }
+
+    static List<String> texts(List<Formula> formulas) {
+        return formulas.stream().map(Formula::text).toList();
     }
 
     static List<Formula> formulas(List<Line> lines, Rounding rounding) {

@@ -81,7 +81,8 @@ public final class StatementCalculator {
             Rounding rounding = terms.rounding();
             List<Line> lines = lines(accruedThrough, completions);
             BigDecimal total = amounts.finalTotal();
-            BigDecimal beforeCap = Formulas.total(lines, rounding);
+            List<Formulas.Formula> formulas = Formulas.formulas(lines, rounding);
+            BigDecimal beforeCap = Formulas.total(formulas);
             BigDecimal capAmount = CapAndTermination.capAmount(total, terms.capPercent());
             BigDecimal capThreshold = CapAndTermination.threshold(total, terms.capPercent());
             BigDecimal threshold = CapAndTermination.threshold(total, terms.terminationRightAtPercent());
@@ -104,7 +105,7 @@ public final class StatementCalculator {
             List<ExcusedDays> excused = timeline.excused.stream()
                     .sorted(Comparator.comparing(x -> x.range().from()))
                     .map(x -> new ExcusedDays(x.range().from(), x.range().to(), x.reason())).toList();
-            return new Statement(asOf, accruedThrough, milestones, lines, excused, Formulas.of(lines, rounding),
+            return new Statement(asOf, accruedThrough, milestones, lines, excused, Formulas.texts(formulas),
                     lines.stream().mapToLong(Line::days).sum(), total, beforeCap, cap, penalty, terminationRightOn,
                     timeline.terminatedOn, timeline.mediationPendingSince, projection, claims,
                     dueDates.calendarWarnings());
