@@ -16,6 +16,15 @@ public final class Amounts {
     /** Rounds half up to whole TWD. */
     public static BigDecimal whole(BigDecimal amount) { return amount.setScale(0, RoundingMode.HALF_UP); }
 
+    /**
+     * An exact amount in its shortest plain form: no trailing zeros, never a negative scale
+     * ({@code 1162560.000} → {@code 1162560}, {@code 16672.50} → {@code 16672.5}).
+     */
+    public static BigDecimal exact(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     /** {@code amount × perMille ‰}, exact. */
     public static BigDecimal perMille(BigDecimal amount, BigDecimal perMille) {
         return amount.multiply(perMille).divide(THOUSAND);

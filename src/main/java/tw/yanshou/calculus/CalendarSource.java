@@ -11,7 +11,7 @@ public interface CalendarSource {
 
     Optional<OfficeCalendar> calendar(String id, String site);
 
-    /** The calendars shipped with the project: {@code TW}, 2018–2026, without local closures. */
+    /** The calendars shipped with the project: {@code TW}, 2018–2027, without local closures. */
     static CalendarSource shipped() {
         return (id, site) -> "TW".equals(id) ? Optional.of(TaiwanOfficeCalendar.shipped()) : Optional.empty();
     }

@@ -84,8 +84,9 @@ public sealed interface ContractEvent {
      * A mediation concluded; its terms apply from {@code date}, the day the result was served.
      *
      * @param excused            days not counted, or null
-     * @param completionDeadline everything must be finished by then, or null
-     * @param resetDue           the completion deadline becomes the due date of every open milestone
+     * @param completionDeadline everything must be finished by then (calendar days, working days or a date), or null
+     * @param resetDue           the completion deadline becomes the due date of every item still open on {@code date}
+     *                           (no tender made by then that stands); the others keep their due dates and late days
      * @param capWaived          the penalty cap no longer applies
      */
     record MediationConcluded(LocalDate date, Outcome outcome, DateRange excused, Period completionDeadline,

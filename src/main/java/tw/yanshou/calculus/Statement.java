@@ -6,12 +6,15 @@ import java.util.List;
 
 /**
  * What a contract owes as of a day: due dates, late days in lines, the penalty before and after the cap,
- * the termination right, claims, and the court's notation for all of it. Amounts are whole TWD.
+ * the termination right, claims, and the court's notation for all of it. Amounts are whole TWD, except a line's
+ * {@code amount} under {@link Rounding#FORMULA}, which is its exact share of its formula.
  *
  * @param asOf                  the statement's day; events dated later are not known
  * @param accruedThrough        the last day that accrues: {@code asOf}, or the termination day if earlier
  * @param lateDays              days on which anything was late (= the sum of the lines' days)
+ * @param formulas              the court's notation of the lines, each true as printed
  * @param contractTotal         the contract total after every known amendment
+ * @param penaltyBeforeCap      the sum of the formulas' amounts
  * @param mediationPendingSince the day a still pending mediation was filed; later days are provisional
  * @param projection            for an open contract: the days the cap and the termination threshold will be
  *                              reached if nothing changes; null for a terminated or completed contract
@@ -49,14 +52,22 @@ public record Statement(LocalDate asOf, LocalDate accruedThrough, List<Milestone
     public record MilestoneStatus(String id, String name, LocalDate dueOn, Status status, LocalDate completedOn,
                                   long lateDays) { }
 
-    /** Consecutive late days with the same late items and basis. */
+    /**
+     * Consecutive late days with the same late items and basis.
+     *
+     * @param amount under {@link Rounding#FORMULA} the exact share basis × rate ÷ 1000 × days (may carry decimals,
+     *               e.g. 16672.5; the formula rounds); under {@link Rounding#DAY} the rounded daily amount × days
+     */
     public record Line(LocalDate from, LocalDate to, long days, List<String> lateItems, BigDecimal basisAmount,
                        BigDecimal ratePerMille, BigDecimal amount) { }
 
     /** Days not counted. */
     public record ExcusedDays(LocalDate from, LocalDate to, String reason) { }
 
-    /** The cap: {@code percent} of the contract total; {@code reachedOn} the first day the running total reached it. */
+    /**
+     * The cap: {@code amount} is {@code percent} of the contract total rounded half up; {@code reachedOn} the first
+     * day the running total reached {@code percent} of the total, compared exactly (not against {@code amount}).
+     */
     public record Cap(BigDecimal percent, BigDecimal amount, boolean waived, LocalDate reachedOn) { }
 
     /** If nothing changes: the days the cap and the termination threshold will be reached (null: not within 10 years). */

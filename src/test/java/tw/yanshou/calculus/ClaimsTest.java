@@ -14,6 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import tw.yanshou.calculus.ContractEvent.MediationConcluded;
+import tw.yanshou.calculus.ContractEvent.MediationFiled;
+import tw.yanshou.calculus.ContractEvent.Outcome;
 import tw.yanshou.calculus.Statement.ClaimStatement;
 
 /**
@@ -58,14 +61,42 @@ class ClaimsTest {
         assertThat(s.interest()).isEqualByComparingTo(BigDecimal.valueOf(interest));
     }
 
-    @ParameterizedTest(name = "the claim is capped unless waived")
-    @MethodSource("claims")
-    void capsTheClaim(String ignored, Claim claim, LocalDate asOf) {
-        // cap 1 % of 123,457 = 1,234.57 → 1,235: every claim of at least 10 days is cut to it
+    static Stream<Arguments> cappedOrWaived() {
+        // cap 1 % of 123,457 = 1,234.57 → 1,235; waived by a settlement served 2019-02-03 (mediation filed 02-02)
+        return claims().flatMap(row -> {
+            Object[] a = row.get();
+            long penalty = (long) a[3];
+            return Stream.of(Arguments.of(a[0] + ", capped: min(" + penalty + ", 1,235)", a[1], a[2], false, Math.min(penalty, 1_235)),
+                    Arguments.of(a[0] + ", cap waived: " + penalty, a[1], a[2], true, penalty));
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cappedOrWaived")
+    void capsTheClaimUnlessWaived(String reason, Claim claim, LocalDate asOf, boolean waived, long penalty) {
         Contract capped = Fixtures.withTerms(Fixtures.withClaims(uncapped(), List.of(claim)), new Terms("TW", null,
                 DeadlineDays.CALENDAR, true, new PenaltyTerms(BigDecimal.ONE, PenaltyBasis.LATE_ITEMS, BigDecimal.ONE, null), null));
+        if (waived) capped = Fixtures.withEvents(capped, List.of(new MediationFiled(d("2019-02-02"), null),
+                new MediationConcluded(d("2019-02-03"), Outcome.SETTLED, null, null, false, true, null)));
         ClaimStatement s = CALCULATOR.statement(capped, asOf).claims().get(0);
-        assertThat(s.penalty()).isLessThanOrEqualTo(amount(1_235));
+        assertThat(s.penalty()).isEqualByComparingTo(BigDecimal.valueOf(penalty));
+    }
+
+    static Stream<Arguments> roundings() {
+        return Stream.of(
+                Arguments.of(Rounding.FORMULA, "123,457 × 1‰ × 10 = 1,235", 1_235),    // 123.457 × 10 = 1,234.57 → 1,235
+                Arguments.of(Rounding.DAY, "123,457 × 1‰ = 123; 123 × 10 = 1,230", 1_230)); // 123.457 → 123 first, × 10
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("roundings")
+    void writesTheClaimsFormulasInTheRoundingMode(Rounding rounding, String formula, long penalty) {
+        Contract c = Fixtures.withClaims(uncapped(), List.of(claim("2019-02-10", List.of(), 0, null)));
+        c = Fixtures.withTerms(c, new Terms("TW", null, DeadlineDays.CALENDAR, true,
+                new PenaltyTerms(BigDecimal.ONE, PenaltyBasis.LATE_ITEMS, null, null, rounding), null));
+        ClaimStatement s = CALCULATOR.statement(c, d("2019-12-31")).claims().get(0);
+        assertThat(s.formulas()).containsExactly(formula);
+        assertThat(s.penalty()).isEqualByComparingTo(BigDecimal.valueOf(penalty));
     }
 
     private static Contract uncapped() {

@@ -101,6 +101,24 @@ class CourtCaseStatementTest {
     }
 
     @Test
+    void resetsOnlyTheItemsStillOpenHadTheSettlementSaidResetDue() {
+        // the same case with resetDue: on 2019-09-02 HW's factory inspection stood (accepted 2019-02-19), TEST_REPORT
+        // and STAGE2 had no tender; they become due 2019-11-01. TEST_REPORT tendered 10-31: not late. STAGE2 tendered
+        // 10-31 in time, failed 11-05 with no cure period, never cured: late 11-06..12-30 = 25 + 30 = 55 days.
+        // Left from before: HW alone 2018-12-18..2019-01-14, 28 days at 9,390,000 × 4‰ = 37,560: 1,051,680.
+        List<ContractEvent> events = Fixtures.courtCase().events().stream().map(e -> e instanceof ContractEvent.MediationConcluded c
+                ? new ContractEvent.MediationConcluded(c.date(), c.outcome(), c.excused(), c.completionDeadline(), true,
+                        c.capWaived(), c.note()) : e).toList();
+        Statement reset = CALCULATOR.statement(Fixtures.withEvents(Fixtures.courtCase(), events), d("2024-06-25"));
+        assertThat(reset.milestones()).extracting(Statement.MilestoneStatus::dueOn)
+                .containsExactly(d("2018-12-17"), d("2019-11-01"), d("2019-11-01"));
+        assertThat(reset.formulas()).containsExactly(
+                "9,390,000 × 4‰ × 28 = 1,051,680",
+                "10,380,000 × 4‰ × 55 = 2,283,600");                         // 41,520 × 55
+        assertThat(reset.penalty()).isEqualByComparingTo("3335280");        // 1,051,680 + 2,283,600
+    }
+
+    @Test
     void knowsOnlyTheEventsOfItsDay() {
         // 2019-06-01: mediation pending, settlement not yet known, so no excused days yet and the cap applies
         Statement during = CALCULATOR.statement(Fixtures.courtCase(), d("2019-06-01"));

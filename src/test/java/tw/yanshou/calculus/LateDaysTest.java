@@ -72,6 +72,25 @@ class LateDaysTest {
                         List.of(excused("2019-02-10", "2019-02-14")), 23, null, Status.LATE),
                 row("excused days before the due date push it: 01-31 + 5 = 02-05, Lunar New Year, rolls to 02-11; late 02-12..02-28",
                         "2019-02-28", List.of(excused("2019-01-10", "2019-01-14")), 17, null, Status.LATE),
+                row("a chain of three timely cures (01-30 on time, cure by 02-10; 02-10, cure by 02-25; 02-25, cure by 03-10) "
+                                + "then a late re-tender 03-15: each cure period is not late, 03-11..03-15 = 5",
+                        "2019-06-30", List.of(tender("2019-01-30"), fail("2019-02-01", "2019-02-10"), tender("2019-02-10"),
+                                fail("2019-02-12", "2019-02-25"), tender("2019-02-25"), fail("2019-02-27", "2019-03-10"),
+                                tender("2019-03-15"), accept("2019-03-20")), 5, "2019-03-15", Status.ACCEPTED),
+                row("a chain that starts with a late tender excuses nothing: 02-05 (late), cure by 02-15; 02-15, cure by 02-28; "
+                                + "03-05 accepted: 02-01..03-05 = 28 + 5 = 33",
+                        "2019-06-30", List.of(tender("2019-02-05"), fail("2019-02-07", "2019-02-15"), tender("2019-02-15"),
+                                fail("2019-02-18", "2019-02-28"), tender("2019-03-05"), accept("2019-03-08")), 33, "2019-03-05", Status.ACCEPTED),
+                row("terminated on the cureBy day: the failed tender stands, 02-01..02-10", "2019-06-01",
+                        List.of(tender("2019-02-10"), fail("2019-02-12", "2019-02-20"),
+                                new Terminated(d("2019-02-20"), "VENDOR_DEFAULT", null)), 10, "2019-02-10", Status.TERMINATED),
+                row("terminated the day after the cureBy: it does not stand, late through the termination 02-01..02-21 = 21",
+                        "2019-06-01", List.of(tender("2019-02-10"), fail("2019-02-12", "2019-02-20"),
+                                new Terminated(d("2019-02-21"), "VENDOR_DEFAULT", null)), 21, null, Status.TERMINATED),
+                row("terminated before the first cure deadline (03-31) though a re-tender failed meanwhile: the first tender "
+                                + "stands, 02-01..02-10", "2019-06-01",
+                        List.of(tender("2019-02-10"), fail("2019-02-12", "2019-03-31"), tender("2019-02-15"), fail("2019-02-18", null),
+                                new Terminated(d("2019-02-20"), "VENDOR_DEFAULT", null)), 10, "2019-02-10", Status.TERMINATED),
                 row("no day accrues after the termination: 02-01..02-15", "2019-03-31",
                         List.of(new Terminated(d("2019-02-15"), "VENDOR_DEFAULT", null)), 15, null, Status.TERMINATED));
     }

@@ -92,13 +92,14 @@ class PenaltyTest {
     }
 
     @Test
-    void roundsEachLineOnceHalfUp() {
-        // 123,457 × 1.5‰ = 185.1855 a day; 3 days (02-01..02-03) = 555.5565 → 556
+    void roundsTheFormulaOnceHalfUp() {
+        // 123,457 × 1.5‰ = 185.1855 a day; 3 days (02-01..02-03) = 555.5565, the line's exact share; the formula → 556
         Contract c = Fixtures.simple("2019-01-01", 123_457, 30, new Tendered(d("2019-02-03"), "M", null, null));
         c = Fixtures.withTerms(c, new Terms("TW", null, DeadlineDays.CALENDAR, true,
                 new PenaltyTerms(new BigDecimal("1.5"), PenaltyBasis.LATE_ITEMS, null, null), null));
         Statement s = CALCULATOR.statement(c, d("2019-03-31"));
-        assertThat(s.lines()).extracting(Line::amount).containsExactly(amount(556));
+        assertThat(s.lines()).extracting(Line::amount).containsExactly(new BigDecimal("555.5565"));
+        assertThat(s.penaltyBeforeCap()).isEqualByComparingTo("556");
         assertThat(s.formulas()).containsExactly("123,457 × 1.5‰ × 3 = 556");
         assertThat(s.cap()).isNull();
         assertThat(s.terminationRightOn()).isNull();

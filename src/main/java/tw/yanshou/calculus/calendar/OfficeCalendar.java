@@ -1,6 +1,7 @@
 package tw.yanshou.calculus.calendar;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * Tells working days from rest days for a government office.
@@ -26,6 +27,14 @@ public interface OfficeCalendar {
      * callers should warn that holidays of that year are not taken into account.
      */
     boolean covers(int year);
+
+    /**
+     * The years with official data loaded, in ascending order (what the home page lists as known years);
+     * {@link #covers(int)} is true for exactly these. A calendar that knows only weekends has none.
+     */
+    default Set<Integer> years() {
+        return Set.of();
+    }
 
     /** A calendar that knows only weekends: every Saturday and Sunday is a rest day, and no year is covered. */
     static OfficeCalendar weekendsOnly() {

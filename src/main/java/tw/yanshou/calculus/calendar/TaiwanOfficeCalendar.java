@@ -23,7 +23,7 @@ import java.util.TreeSet;
 /**
  * The office calendar of the Taiwan government (政府行政機關辦公日曆表 of 行政院人事行政總處).
  *
- * <p>{@link #shipped()} holds the official data for 2018–2026. {@link #withYears(Collection)} adds or replaces
+ * <p>{@link #shipped()} holds the official data for 2018–2027 (2025 as revised on 2025-06-13). {@link #withYears(Collection)} adds or replaces
  * years, for example ones imported with {@link OfficeCalendarCsv}, and {@link #forSite(String, Collection)}
  * adds the local closure days of one city or county. Years without data count only weekends as rest days.
  *
@@ -68,7 +68,7 @@ public final class TaiwanOfficeCalendar implements OfficeCalendar {
         closureDays.forEach(day -> rest[index(day)] = true);
     }
 
-    /** The official calendar for 2018–2026 shipped with the code; loaded once and shared. */
+    /** The official calendar for 2018–2027 shipped with the code; loaded once and shared. */
     public static TaiwanOfficeCalendar shipped() {
         return Shipped.CALENDAR;
     }
@@ -110,6 +110,7 @@ public final class TaiwanOfficeCalendar implements OfficeCalendar {
     }
 
     /** The years with official data, in ascending order. */
+    @Override
     public Set<Integer> years() {
         return years.keySet();
     }

@@ -53,6 +53,7 @@ import tw.yanshou.calculus.Milestone;
 import tw.yanshou.calculus.PenaltyBasis;
 import tw.yanshou.calculus.PenaltyTerms;
 import tw.yanshou.calculus.Period;
+import tw.yanshou.calculus.Rounding;
 import tw.yanshou.calculus.Terms;
 import tw.yanshou.calculus.Violation;
 
@@ -79,13 +80,13 @@ public final class ContractFileReader {
     private static final List<String> TERMS =
             List.of("calendar", "deadlineDays", "lastDayRollover", "penalty", "performanceBond", "linkedContracts");
     private static final List<String> PENALTY =
-            List.of("ratePerMille", "basis", "capPercent", "terminationRightAtPercent");
+            List.of("ratePerMille", "basis", "rounding", "capPercent", "terminationRightAtPercent");
     private static final List<String> LINKED =
             List.of("number", "kind", "amount", "performanceBond", "terminatesWithThis");
     private static final List<String> MILESTONE = List.of("id", "name", "items", "due");
     private static final List<String> DUE = List.of("days", "from", "date");
     private static final List<String> RANGE = List.of("from", "to");
-    private static final List<String> PERIOD = List.of("days", "date");
+    private static final List<String> PERIOD = List.of("days", "workingDays", "date");
     private static final List<String> CHANGE = List.of("code", "name", "amount");
     private static final List<String> CLAIM = List.of("accrualThrough", "reductions", "bondOffset", "interest");
     private static final List<String> REDUCTION = List.of("percent", "reason");
@@ -314,12 +315,14 @@ public final class ContractFileReader {
             BigDecimal rate = fields.number(p, "terms.penalty", "ratePerMille", REQUIRED);
             PenaltyBasis basis =
                     orElse(fields.choice(p, "terms.penalty", "basis", PenaltyBasis.class, OPTIONAL), PenaltyBasis.LATE_ITEMS);
+            Rounding rounding =
+                    orElse(fields.choice(p, "terms.penalty", "rounding", Rounding.class, OPTIONAL), Rounding.FORMULA);
             BigDecimal cap = fields.percent(p, "terms.penalty", "capPercent", OPTIONAL);
             BigDecimal termination = fields.percent(p, "terms.penalty", "terminationRightAtPercent", OPTIONAL);
             BigDecimal bond = fields.amount(t, "terms", "performanceBond", OPTIONAL);
             linkedContracts(fields.list(t, "terms", "linkedContracts", OPTIONAL));
             return new Terms(calendar, site, deadlineDays, rollover,
-                    new PenaltyTerms(orElse(rate, BigDecimal.ZERO), basis, cap, termination), bond);
+                    new PenaltyTerms(orElse(rate, BigDecimal.ZERO), basis, cap, termination, rounding), bond);
         }
 
         private void linkedContracts(ArrayNode list) {
@@ -516,15 +519,21 @@ public final class ContractFileReader {
         private Period period(ObjectNode period, String path) {
             if (period == null) return null;
             boolean days = period.hasNonNull("days");
+            boolean workingDays = period.hasNonNull("workingDays");
             boolean date = period.hasNonNull("date");
-            if (days == date) {
-                fields.add(path, days ? "give either days or a date, not both"
-                        : "needs days, e.g. { days: 60 }, or a date, e.g. { date: 2019-11-01 }");
+            int given = (days ? 1 : 0) + (workingDays ? 1 : 0) + (date ? 1 : 0);
+            if (given != 1) {
+                fields.add(path, given > 1 ? "give one of days, workingDays or a date, not several"
+                        : "needs days, e.g. { days: 60 }, workingDays, e.g. { workingDays: 40 }, or a date, e.g. { date: 2019-11-01 }");
                 return null;
             }
             if (days) {
                 Integer n = fields.days(period, path, "days", REQUIRED);
                 return n == null ? null : Period.ofDays(n);
+            }
+            if (workingDays) {
+                Integer n = fields.days(period, path, "workingDays", REQUIRED);
+                return n == null ? null : Period.ofWorkingDays(n);
             }
             LocalDate on = fields.date(period, path, "date", REQUIRED);
             return on == null ? null : Period.on(on);

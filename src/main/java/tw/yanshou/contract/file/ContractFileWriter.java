@@ -137,6 +137,7 @@ public final class ContractFileWriter {
         ObjectNode p = t.putObject("penalty");
         putNumber(p, "ratePerMille", penalty.ratePerMille());
         p.put("basis", penalty.basis().name());
+        p.put("rounding", penalty.rounding().name());
         putNumber(p, "capPercent", penalty.capPercent());
         putNumber(p, "terminationRightAtPercent", penalty.terminationRightAtPercent());
         putNumber(t, "performanceBond", terms.performanceBond());
@@ -224,6 +225,7 @@ public final class ContractFileWriter {
     private static ObjectNode period(Period period) {
         ObjectNode o = NODES.objectNode();
         if (period.days() != null) o.put("days", period.days());
+        else if (period.workingDays() != null) o.put("workingDays", period.workingDays());
         else putDate(o, "date", period.date());
         return o;
     }

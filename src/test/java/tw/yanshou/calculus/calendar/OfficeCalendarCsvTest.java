@@ -25,7 +25,7 @@ class OfficeCalendarCsvTest {
     private static final String WEEKDAYS = "一二三四五六日";
 
     static Stream<Arguments> yearsAndEncodings() {
-        return IntStream.rangeClosed(2018, 2026).boxed().flatMap(year -> Stream.of(
+        return IntStream.rangeClosed(2018, 2027).boxed().flatMap(year -> Stream.of(
                 Arguments.of(year, "UTF-8 with BOM"),
                 Arguments.of(year, "UTF-8 without BOM"),
                 Arguments.of(year, "Big5")));
@@ -56,6 +56,78 @@ class OfficeCalendarCsvTest {
         // hand-checked against the facts table: 2024 has 12 weekdays off and works on Saturday 02-17
         assertThat(years.get(0).weekdaysOff()).hasSize(12).contains(LocalDate.of(2024, 2, 8));
         assertThat(years.get(0).workingWeekendDays()).containsExactly(LocalDate.of(2024, 2, 17));
+    }
+
+    /**
+     * The days that differ from "weekends off, weekdays working" in the official files of 2025 (as revised on
+     * 2025-06-13) and 2027, as the data set lists them (西元日期,星期,是否放假,備註), written out by hand from the
+     * published calendar rather than taken from the shipped data.
+     */
+    private static final String OFFICIAL_SPECIAL_ROWS = """
+            20250101,三,2,開國紀念日
+            20250127,一,2,調整放假
+            20250128,二,2,農曆除夕
+            20250129,三,2,春節
+            20250130,四,2,春節
+            20250131,五,2,春節
+            20250208,六,0,補行上班
+            20250228,五,2,和平紀念日
+            20250403,四,2,兒童節補假
+            20250404,五,2,民族掃墓節
+            20250530,五,2,端午節補假
+            20250929,一,2,教師節補假
+            20251006,一,2,中秋節
+            20251010,五,2,國慶日
+            20251024,五,2,臺灣光復暨金門古寧頭大捷紀念日補假
+            20251225,四,2,行憲紀念日
+            20270101,五,2,開國紀念日
+            20270204,四,2,農曆除夕前一日
+            20270205,五,2,農曆除夕
+            20270208,一,2,春節補假
+            20270209,二,2,春節補假
+            20270210,三,2,春節補假
+            20270301,一,2,和平紀念日補假
+            20270405,一,2,兒童節及民族掃墓節
+            20270406,二,2,兒童節補假
+            20270430,五,2,勞動節補假
+            20270609,三,2,端午節
+            20270915,三,2,中秋節
+            20270928,二,2,教師節
+            20271011,一,2,國慶日補假
+            20271025,一,2,臺灣光復暨金門古寧頭大捷紀念日
+            20271224,五,2,行憲紀念日補假
+            20271231,五,2,開國紀念日補假
+            """;
+
+    @Test
+    void readsTheOfficialFileOf2025AsRevisedAnd2027() {
+        // every day of both years: the rows above, and for every other day 0 on a weekday, 2 on a weekend
+        var special = new java.util.LinkedHashMap<String, String>();
+        OFFICIAL_SPECIAL_ROWS.lines().forEach(row -> special.put(row.substring(0, 8), row));
+        var lines = new ArrayList<String>(List.of(HEADER));
+        for (int year : List.of(2025, 2027)) {
+            LocalDate.of(year, 1, 1).datesUntil(LocalDate.of(year + 1, 1, 1)).forEach(day -> {
+                String key = "%tY%<tm%<td".formatted(day);
+                lines.add(special.getOrDefault(key, "%s,%s,%s,".formatted(key,
+                        WEEKDAYS.charAt(day.getDayOfWeek().getValue() - 1), isWeekend(day) ? 2 : 0)));
+            });
+        }
+        assertThat(lines).contains("20250929,一,2,教師節補假", "20251024,五,2,臺灣光復暨金門古寧頭大捷紀念日補假",
+                "20251225,四,2,行憲紀念日", "20270204,四,2,農曆除夕前一日");
+
+        var years = OfficeCalendarCsv.read(String.join("\r\n", lines).getBytes(StandardCharsets.UTF_8));
+
+        // 2025: 15 weekdays off (12 before the revision + 09-29, 10-24, 12-25), Saturday 02-08 a working day
+        assertThat(years.get(0).year()).isEqualTo(2025);
+        assertThat(years.get(0).weekdaysOff()).hasSize(15)
+                .contains(LocalDate.of(2025, 9, 29), LocalDate.of(2025, 10, 24), LocalDate.of(2025, 12, 25));
+        assertThat(years.get(0).workingWeekendDays()).containsExactly(LocalDate.of(2025, 2, 8));
+        // 2027: 17 weekdays off, no make-up working Saturday
+        assertThat(years.get(1).year()).isEqualTo(2027);
+        assertThat(years.get(1).weekdaysOff()).hasSize(17).contains(LocalDate.of(2027, 2, 4), LocalDate.of(2027, 12, 31));
+        assertThat(years.get(1).workingWeekendDays()).isEmpty();
+        // and the shipped calendar holds exactly what the official file says
+        assertThat(years).containsExactly(shippedYear(2025), shippedYear(2027));
     }
 
     @Test

@@ -34,6 +34,20 @@ class TaiwanOfficeCalendarTest {
             2025-05-30 | true  | Friday, 2025 off list (Dragon Boat 補假)
             2026-05-01 | true  | Friday, 2026 off list
             2026-02-21 | true  | Saturday, 2026 work list is empty
+            2025-09-29 | true  | Monday, 2025 as revised (教師節補假)
+            2025-10-24 | true  | Friday, 2025 as revised (光復節補假)
+            2025-12-25 | true  | Thursday, 2025 as revised (行憲紀念日)
+            2025-10-23 | false | Thursday before the revised 10-24, in no list
+            2027-02-04 | true  | Thursday, 2027 off list (Lunar New Year)
+            2027-02-10 | true  | Wednesday, 2027 off list (Lunar New Year)
+            2027-04-30 | true  | Friday, 2027 off list (勞動節補假)
+            2027-06-09 | true  | Wednesday, 2027 off list (Dragon Boat Festival)
+            2027-09-15 | true  | Wednesday, 2027 off list (Mid-Autumn Festival)
+            2027-12-24 | true  | Friday, 2027 off list (行憲紀念日補假)
+            2027-12-31 | true  | Friday, 2027 off list (開國紀念日補假)
+            2027-02-06 | true  | Saturday, 2027 work list is empty
+            2027-02-11 | false | Thursday after Lunar New Year, in no list
+            2028-01-03 | false | Monday of 2028, not covered: only weekends known
             2017-12-29 | false | Friday of 2017, not covered: only weekends known
             2017-12-30 | true  | Saturday of 2017, not covered
             """)
@@ -63,8 +77,9 @@ class TaiwanOfficeCalendarTest {
             2022 | 11 | 1
             2023 | 17 | 6
             2024 | 12 | 1
-            2025 | 12 | 1
+            2025 | 15 | 1
             2026 | 16 | 0
+            2027 | 17 | 0
             """)
     void countsPerYearMatchTheFactsTable(int year, int weekdaysOff, int workingSaturdays) {
         var days = LocalDate.of(year, 1, 1).datesUntil(LocalDate.of(year + 1, 1, 1)).toList();
@@ -75,26 +90,30 @@ class TaiwanOfficeCalendarTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026})
+    @ValueSource(ints = {2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027})
     void coversTheShippedYears(int year) {
         assertThat(shipped.covers(year)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2017, 2027, 2100})
+    @ValueSource(ints = {2017, 2028, 2100})
     void doesNotCoverOtherYears(int year) {
         assertThat(shipped.covers(year)).isFalse();
     }
 
     @Test
     void listsTheShippedYears() {
-        assertThat(shipped.years()).containsExactly(2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026);
+        assertThat(shipped.years()).containsExactly(2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027);
+        // the same through the interface, for callers that hold an OfficeCalendar (a site's calendar, the home page)
+        assertThat(((OfficeCalendar) shipped).years()).containsExactlyElementsOf(shipped.years());
+        assertThat(shipped.forSite("臺北市", TYPHOON_GAEMI).years()).containsExactlyElementsOf(shipped.years());
+        assertThat(OfficeCalendar.weekendsOnly().years()).isEmpty();
         assertThat(TaiwanOfficeCalendar.shipped()).isSameAs(shipped);
     }
 
     @Test
-    void in2027OnlyWeekendsAreRestDays() {
-        LocalDate.of(2027, 1, 1).datesUntil(LocalDate.of(2028, 1, 1))
+    void in2028OnlyWeekendsAreRestDays() {
+        LocalDate.of(2028, 1, 1).datesUntil(LocalDate.of(2029, 1, 1))
                 .forEach(day -> assertThat(shipped.isRestDay(day)).as(day.toString()).isEqualTo(isWeekend(day)));
     }
 
@@ -103,30 +122,32 @@ class TaiwanOfficeCalendarTest {
             2024-02-17 | true  | Saturday, no longer a working day in the replacement 2024
             2024-03-06 | true  | Wednesday, a day off in the replacement 2024
             2024-02-08 | false | Thursday, the shipped day off is gone with the shipped 2024
-            2027-01-01 | true  | Friday, day off in the added 2027
-            2027-01-02 | false | Saturday, working day in the added 2027
+            2028-01-03 | true  | Monday, day off in the added 2028
+            2028-01-08 | false | Saturday, working day in the added 2028
+            2027-01-01 | true  | Friday, 2027 is still the shipped one
             2023-01-20 | true  | Friday, 2023 is still the shipped one
             """)
     void withYearsReplacesAndExtends(LocalDate day, boolean rest, String reason) {
         var calendar = shipped.withYears(List.of(
                 new CalendarYear(2024, Set.of(LocalDate.of(2024, 3, 6)), Set.of()),
-                new CalendarYear(2027, Set.of(LocalDate.of(2027, 1, 1)), Set.of(LocalDate.of(2027, 1, 2)))));
+                new CalendarYear(2028, Set.of(LocalDate.of(2028, 1, 3)), Set.of(LocalDate.of(2028, 1, 8)))));
 
         assertThat(calendar.isRestDay(day)).as(reason).isEqualTo(rest);
-        assertThat(calendar.covers(2027)).isTrue();
-        assertThat(shipped.covers(2027)).as("shipped calendar unchanged").isFalse();
+        assertThat(calendar.covers(2028)).isTrue();
+        assertThat(calendar.years()).contains(2028);
+        assertThat(shipped.covers(2028)).as("shipped calendar unchanged").isFalse();
         assertThat(shipped.isRestDay(LocalDate.of(2024, 3, 6))).as("shipped calendar unchanged").isFalse();
     }
 
     @Test
     void withYearsRejectsTheSameYearTwice() {
-        var year = new CalendarYear(2027, Set.of(), Set.of());
+        var year = new CalendarYear(2028, Set.of(), Set.of());
         assertThatThrownBy(() -> shipped.withYears(List.of(year, year))).isInstanceOf(IllegalArgumentException.class);
     }
 
     static final List<LocalClosure> TYPHOON_GAEMI = List.of(
             new LocalClosure(LocalDate.of(2024, 7, 24), "臺北市", "颱風 停止上班"),
-            new LocalClosure(LocalDate.of(2027, 9, 1), "臺北市", "closure in a year without data"));
+            new LocalClosure(LocalDate.of(2028, 9, 6), "臺北市", "closure in a year without data"));
 
     @ParameterizedTest(name = "{1} on {0}: rest day {2} ({3})")
     @CsvSource(delimiter = '|', textBlock = """
@@ -136,14 +157,14 @@ class TaiwanOfficeCalendarTest {
             2024-07-24 |          | false | Wednesday, no county: no closures
             2024-07-25 | 臺北市   | false | Thursday, not a closure day
             2024-02-17 | 臺北市   | false | Saturday, office calendar still applies
-            2027-09-01 | 臺北市   | true  | Wednesday, closure outside the covered years
+            2028-09-06 | 臺北市   | true  | Wednesday, closure outside the covered years
             """)
     void forSiteAddsTheClosuresOfItsCounty(LocalDate day, String county, boolean rest, String reason) {
         var site = shipped.forSite(county, TYPHOON_GAEMI);
 
         assertThat(site.isRestDay(day)).as(reason).isEqualTo(rest);
         assertThat(site.covers(2024)).isTrue();
-        assertThat(site.covers(2027)).isFalse();
+        assertThat(site.covers(2028)).isFalse();
     }
 
     @Test

@@ -43,6 +43,7 @@ import tw.yanshou.calculus.Item;
 import tw.yanshou.calculus.Milestone;
 import tw.yanshou.calculus.PenaltyBasis;
 import tw.yanshou.calculus.Period;
+import tw.yanshou.calculus.Rounding;
 import tw.yanshou.calculus.Violation;
 
 class ContractFileReaderTest {
@@ -194,11 +195,49 @@ class ContractFileReaderTest {
         assertThat(terms.deadlineDays()).isEqualTo(DeadlineDays.CALENDAR);
         assertThat(terms.lastDayRollover()).isTrue();
         assertThat(terms.penalty().basis()).isEqualTo(PenaltyBasis.LATE_ITEMS);
+        assertThat(terms.penalty().rounding()).isEqualTo(Rounding.FORMULA);
         assertThat(terms.penalty().terminationRightAtPercent()).isNull();
         assertThat(terms.performanceBond()).isNull();
         Claim claim = file.contract().claims().get(0);
         assertThat(claim.bondOffset()).isEqualByComparingTo("0");
         assertThat(claim.interest()).isNull();
+    }
+
+    @Test
+    void readsTheRoundingAndAWorkingDayCompletionDeadline() {
+        ContractFile file = READER.read(small("penalty: { ratePerMille: 1, capPercent: 20 }",
+                "penalty: { ratePerMille: 1.5, rounding: DAY, capPercent: 20 }").replace(
+                "  - { date: 2019-01-25, type: ACCEPTED, milestone: DELIVERY }\n",
+                "  - { date: 2019-01-25, type: ACCEPTED, milestone: DELIVERY }\n"
+                        + "  - { date: 2019-02-01, type: MEDIATION_FILED }\n"
+                        + "  - { date: 2019-02-20, type: MEDIATION_CONCLUDED, outcome: SETTLED, completionDeadline: { workingDays: 40 } }\n"));
+
+        assertThat(file.contract().terms().penalty().rounding()).isEqualTo(Rounding.DAY);
+        assertThat(((MediationConcluded) file.contract().events().get(3)).completionDeadline()).isEqualTo(Period.ofWorkingDays(40));
+    }
+
+    static Stream<Arguments> badRoundingsAndDeadlines() {
+        return Stream.of(
+                Arguments.of("penalty: { ratePerMille: 1, rounding: LINE }", "terms.penalty.rounding",
+                        "terms.penalty.rounding: must be one of FORMULA, DAY, was \"LINE\""),
+                Arguments.of("completionDeadline: { days: 30, workingDays: 20 }", "events[3].completionDeadline",
+                        "events[3].completionDeadline: give one of days, workingDays or a date, not several"),
+                Arguments.of("completionDeadline: { workingDays: -1 }", "events[3].completionDeadline.workingDays", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRoundingsAndDeadlines")
+    void refusesABadRoundingOrDeadline(String replacement, String path, String message) {
+        String text = SMALL.replace("  - { date: 2019-01-25, type: ACCEPTED, milestone: DELIVERY }\n",
+                "  - { date: 2019-01-25, type: ACCEPTED, milestone: DELIVERY }\n"
+                        + "  - { date: 2019-02-01, type: MEDIATION_FILED }\n"
+                        + "  - { date: 2019-02-20, type: MEDIATION_CONCLUDED, outcome: SETTLED, completionDeadline: { days: 30 } }\n");
+        String bad = replacement.startsWith("penalty")
+                ? text.replace("penalty: { ratePerMille: 1, capPercent: 20 }", replacement)
+                : text.replace("completionDeadline: { days: 30 }", replacement);
+        InvalidContractException e = catchThrowableOfType(InvalidContractException.class, () -> READER.read(bad));
+        assertThat(e.violations()).extracting(Violation::path).contains(path);
+        if (message != null) assertThat(e.violations()).extracting(Violation::toString).contains(message);
     }
 
     @Test
