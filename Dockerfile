@@ -15,4 +15,7 @@ WORKDIR /app
 COPY --from=build /src/target/yanshou-*.jar /app/yanshou.jar
 USER yanshou
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/yanshou.jar"]
+# A bounded heap by default (without one the JVM takes a quarter of the host's memory and RSS grew to ~4 GB under
+# load); JAVA_OPTS overrides it. docs/operations.md has the measured RSS.
+ENV JAVA_OPTS="-Xms256m -Xmx1g -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/yanshou.jar"]

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -103,6 +104,15 @@ class ProblemHandler {
         ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "The contract is busy",
                 "the contract was changed by another request at the same moment; send the request again");
         p.setProperty("retryAfterSeconds", 1);
+        return p;
+    }
+
+    /** The database cannot be reached (it went away, the pool is exhausted): a prompt 503, never a hang or a 500. */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ProblemDetail databaseUnavailable(DataAccessResourceFailureException e) {
+        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "The database is not available",
+                "the server cannot reach its database at the moment; nothing was changed; try again later");
+        p.setProperty("retryAfterSeconds", 10);
         return p;
     }
 

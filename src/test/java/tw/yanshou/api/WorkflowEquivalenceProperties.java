@@ -183,6 +183,6 @@ class WorkflowEquivalenceProperties extends ApiTestSupport {
         JsonNode process = api().get().uri("/api/contracts/{id}", id).retrieve().body(JsonNode.class);
         assertThat(process).as("seed %d", seed).isNotNull();
         JsonNode incidents = api().get().uri("/engine-rest/incident/count").retrieve().body(JsonNode.class);
-        assertThat(incidents.path("count").asInt(-1)).as("seed %d: the engine has no incidents", seed).isZero();
+        assertThat(incidents.path("count").asInt(-1)).as("seed %d: the engine has no incidents: %s", seed, incidents).isZero();
     }
 }
