@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tw.yanshou.audit.ChainCheck;
 import tw.yanshou.calculus.DueRule;
 import tw.yanshou.calculus.Item;
 import tw.yanshou.calculus.Milestone;
@@ -91,6 +92,21 @@ public class ContractRepository {
     public List<ContractSummary> open() {
         return jdbc.sql(SUMMARY + " where status = 'OPEN' and process_instance_id is not null order by number")
                 .query(ContractRepository::summary).list();
+    }
+
+    /** The contract's event log as a hash chain: each row with its stored hashes and its hash recomputed now. */
+    public ChainCheck verifyEvents(UUID contractId) {
+        List<ChainCheck.Row> rows = jdbc.sql("select seq, prev_hash, hash, yanshou_chain_hash(prev_hash, yanshou_event_canonical(e)) "
+                        + "from contract_event e where contract_id = ? order by seq")
+                .param(contractId).query((rs, n) -> new ChainCheck.Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).list();
+        return ChainCheck.of("events:" + contractId, rows);
+    }
+
+    /** The head of the contract's event log: the last entry's position and hash (none before the first event). */
+    public Optional<LogHead> eventLogHead(UUID contractId) {
+        return jdbc.sql("select seq, hash from contract_event where contract_id = ? order by seq desc limit 1")
+                .param(contractId).query((rs, n) -> new LogHead(rs.getInt(1), rs.getString(2))).optional();
     }
 
     public List<StoredEvent> events(UUID contractId) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import tw.yanshou.audit.AuditLog;
+import tw.yanshou.audit.ChainCheck;
 import tw.yanshou.calculus.Contract;
 import tw.yanshou.calculus.ContractEvent;
 import tw.yanshou.calculus.ContractValidator;
@@ -249,6 +250,23 @@ public class ContractService {
     public Statement statement(UUID id, LocalDate asOf, Actor actor) {
         summary(id, actor);
         return statements.statement(id, asOf == null ? clock.clockDay() : asOf);
+    }
+
+    /** The two chains of a contract, verified: its event log and its audit trail (staff only). */
+    public record Integrity(ChainCheck events, ChainCheck audit) {
+        public boolean intact() { return events.intact() && audit.intact(); }
+    }
+
+    public Integrity integrity(UUID id, Actor actor) {
+        requireStaff(actor, "verify the logs");
+        summary(id, actor);
+        return new Integrity(contracts.verifyEvents(id), audit.verify(id));
+    }
+
+    /** The head of the contract's event log, to print with a statement; null before the first event. */
+    public LogHead eventLogHead(UUID id, Actor actor) {
+        summary(id, actor);
+        return contracts.eventLogHead(id).orElse(null);
     }
 
     public String export(UUID id, boolean json, Actor actor) {

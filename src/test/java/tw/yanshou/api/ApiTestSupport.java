@@ -10,6 +10,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /** A running server on the embedded PostgreSQL, called over HTTP with the bootstrap administrator token. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -29,6 +32,14 @@ public abstract class ApiTestSupport {
                 .defaultStatusHandler(status -> true, (req, res) -> { });
         if (token != null) b = b.defaultHeader("Authorization", "Bearer " + token);
         return b.build();
+    }
+
+    /**
+     * A statement without the head of the event log it came from: two contracts with the same history have the same
+     * statement, but their logs (and so their heads) are their own.
+     */
+    public static JsonNode withoutLogHead(JsonNode statement) {
+        return ((ObjectNode) statement.deepCopy()).without("eventLog");
     }
 
     public static String resource(String path) {

@@ -127,7 +127,7 @@ class ContractApiTest extends ApiTestSupport {
         JsonNode a = api().get().uri("/api/contracts/{id}/statement?asOf=2019-06-30", id).retrieve().body(JsonNode.class);
         JsonNode b = api().get().uri("/api/contracts/{id}/statement?asOf=2019-06-30", again.getBody().get("id").asText())
                 .retrieve().body(JsonNode.class);
-        assertThat(b).isEqualTo(a);
+        assertThat(withoutLogHead(b)).isEqualTo(withoutLogHead(a));
         // 02-01..02-10 late (10 days), the failed late tender was not cured: late through 06-30 = 150 days
         assertThat(a.get("lateDays").asLong()).isEqualTo(150);
     }

@@ -63,7 +63,7 @@ class ReplayEquivalenceTest extends ProcessTestSupport {
 
         JsonNode a = statement(imported.get("id").asText(), "2024-06-25");
         JsonNode b = statement(liveId, "2024-06-25");
-        assertThat(b).isEqualTo(a);
+        assertThat(tw.yanshou.api.ApiTestSupport.withoutLogHead(b)).isEqualTo(tw.yanshou.api.ApiTestSupport.withoutLogHead(a));
         assertThat(b.get("penalty").asLong()).isEqualTo(6_615_840L);
         assertThat(contract(liveId).get("status").asText()).isEqualTo("TERMINATED");
         assertThat(contract(liveId).get("terminatedOn").asText()).isEqualTo("2019-12-30");

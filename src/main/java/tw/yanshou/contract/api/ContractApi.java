@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +29,10 @@ import tw.yanshou.contract.ContractLoader;
 import tw.yanshou.contract.ContractService;
 import tw.yanshou.contract.ContractStatus;
 import tw.yanshou.contract.ContractSummary;
+import tw.yanshou.contract.LogHead;
 import tw.yanshou.contract.StoredEvent;
 import tw.yanshou.infrastructure.Retrying;
+import tw.yanshou.security.Actor;
 import tw.yanshou.security.CurrentActor;
 import tw.yanshou.web.Dates;
 
@@ -106,10 +109,23 @@ class ContractApi {
         return ResponseEntity.status(201).body(Map.of("id", e.id(), "voids", eventId, "seq", e.seq()));
     }
 
-    @Operation(summary = "The statement as of a day (default: today): lines, penalty, cap, termination right, claims, formulas")
+    /** A statement and the head of the event log it was computed from ({@code eventLog}: seq and chain hash). */
+    record StatementView(@JsonUnwrapped Statement statement, LogHead eventLog) { }
+
+    @Operation(summary = "The statement as of a day (default: today): lines, penalty, cap, termination right, claims, "
+            + "formulas, and the head of the event log it was computed from")
     @GetMapping("/{id}/statement")
-    Statement statement(@PathVariable UUID id, @RequestParam(required = false) String asOf) {
-        return contracts.statement(id, asOf == null ? null : Dates.parse("asOf", asOf), actor.get());
+    StatementView statement(@PathVariable UUID id, @RequestParam(required = false) String asOf) {
+        LocalDate day = asOf == null ? null : Dates.parse("asOf", asOf);
+        Actor who = actor.get();
+        return new StatementView(contracts.statement(id, day, who), contracts.eventLogHead(id, who));
+    }
+
+    @Operation(summary = "Verify the contract's event log and audit trail (hash chains): the first row changed or removed "
+            + "behind the server's back, if any")
+    @GetMapping("/{id}/integrity")
+    ContractService.Integrity integrity(@PathVariable UUID id) {
+        return contracts.integrity(id, actor.get());
     }
 
     @Operation(summary = "The contract file (format 1) with the events in force: export → import gives the same statement")
