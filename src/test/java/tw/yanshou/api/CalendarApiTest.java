@@ -20,7 +20,7 @@ class CalendarApiTest extends ApiTestSupport {
     org.camunda.bpm.engine.ManagementService management;
 
     /** The official file's shape for 2027: weekends and 2027-01-01 off, every other day a working day. */
-    private static byte[] year2027(String encoding) {
+    static byte[] year2027(String encoding) {
         StringBuilder csv = new StringBuilder("西元日期,星期,是否放假,備註\n");
         String[] names = {"一", "二", "三", "四", "五", "六", "日"};
         for (LocalDate d = LocalDate.of(2027, 1, 1); d.getYear() == 2027; d = d.plusDays(1)) {
