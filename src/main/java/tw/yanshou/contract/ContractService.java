@@ -209,7 +209,16 @@ public class ContractService {
             audit.record(Actor.ENGINE.name(), "LINKED_CONTRACT_TERMINATED", contractId,
                     Map.of("linkedNumber", linked.number(), "on", on.toString()));
             ContractSummary other = contracts.findByNumber(linked.number()).orElse(null);
-            if (other == null || other.status() == ContractStatus.TERMINATED) continue;
+            if (other == null) continue;
+            if (other.status() == ContractStatus.TERMINATED) {
+                // ended already: by this very cascade (a rebuild runs it again), or on its own, which is audited
+                boolean byThis = ContractLoader.effective(contracts.events(other.id())).stream()
+                        .anyMatch(e -> StoredEvent.TERMINATED.equals(e.type()) && contractId.equals(e.cascadedFrom()));
+                if (!byThis) audit.record(Actor.ENGINE.name(), "LINKED_TERMINATION_REFUSED", other.id(),
+                        Map.of("by", number, "on", on.toString(), "why", List.of("contract " + other.number()
+                                + " has already ended: it was terminated on " + other.terminatedOn())));
+                continue;
+            }
             ContractEvent termination = new ContractEvent.Terminated(on, "LINKED_CONTRACT_TERMINATED",
                     cascadeNote(number));
             List<Violation> refused = validator.validateEvent(loader.load(other.id()).contract(), termination);

@@ -232,12 +232,29 @@ public class ContractWorkflow {
         return query.list();
     }
 
+    /**
+     * The task Yanshou is completing on this thread. The task guard trusts only this: a variable could be sent by
+     * anyone who completes the task in Tasklist or through the engine's REST API.
+     */
+    private static final ThreadLocal<String> COMPLETING = new ThreadLocal<>();
+
+    /** Whether {@code taskId} is being completed here, by {@link #complete}. */
+    static boolean completingInYanshou(String taskId) {
+        return taskId != null && taskId.equals(COMPLETING.get());
+    }
+
     /** Completes a task with transient values: they reach the next steps without becoming process variables. */
     void complete(Task task, Map<String, ?> values) {
         VariableMap variables = org.camunda.bpm.engine.variable.Variables.createVariables();
-        variables.putValueTyped(Variables.COMPLETED_BY_YANSHOU, org.camunda.bpm.engine.variable.Variables.booleanValue(true, true));
         values.forEach((k, v) -> variables.putValueTyped(k, org.camunda.bpm.engine.variable.Variables.untypedValue(v, true)));
-        tasks.complete(task.getId(), variables);
+        String outer = COMPLETING.get();
+        COMPLETING.set(task.getId());
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            if (outer == null) COMPLETING.remove();
+            else COMPLETING.set(outer);
+        }
     }
 
     /**

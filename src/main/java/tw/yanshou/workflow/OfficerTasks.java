@@ -55,7 +55,7 @@ public class OfficerTasks {
 
     /** Task listener: refuses completions that did not come through Yanshou. */
     public void checkCompletion(DelegateTask task) {
-        if (!Boolean.TRUE.equals(task.getVariable(ProcessModel.Variables.COMPLETED_BY_YANSHOU)))
+        if (!ContractWorkflow.completingInYanshou(task.getId()))
             throw new ProcessEngineException("complete task " + task.getTaskDefinitionKey()
                     + " in Yanshou (POST /api/tasks/" + task.getId() + "/complete), which records the event it stands for");
     }

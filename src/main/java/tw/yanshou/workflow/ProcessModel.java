@@ -67,8 +67,6 @@ public final class ProcessModel {
         public static final String DECISION = "decision";
         public static final String DECIDED_ON = "decidedOn";
         public static final String NOTE = "note";
-        /** Set on a completion that came through Yanshou; the task guard refuses the others. */
-        public static final String COMPLETED_BY_YANSHOU = "yanshouCompletion";
         /** The variables the model's expressions and timers read. */
         public static final List<String> READ_BY_MODEL = List.of(TERMINATION_RIGHT_ON, MEDIATION_PENDING, MILESTONE_ID,
                 DUE_TIMER, MILESTONE_ACCEPTED, CURE_TIMER, OUTCOME);

@@ -18,9 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 class CalendarApiTest extends ApiTestSupport {
     @org.springframework.beans.factory.annotation.Autowired
     org.camunda.bpm.engine.ManagementService management;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /** The official file's shape for 2027: weekends and 2027-01-01 off, every other day a working day. */
-    private static byte[] year2027(String encoding) {
+    static byte[] year2027(String encoding) {
         StringBuilder csv = new StringBuilder("西元日期,星期,是否放假,備註\n");
         String[] names = {"一", "二", "三", "四", "五", "六", "日"};
         for (LocalDate d = LocalDate.of(2027, 1, 1); d.getYear() == 2027; d = d.plusDays(1)) {
@@ -51,8 +53,15 @@ class CalendarApiTest extends ApiTestSupport {
     void refusesABrokenFileWithEveryProblemAndStoresNothing() {
         String broken = new String(year2027("UTF-8"), StandardCharsets.UTF_8)
                 .replace("20270105,二,0", "20270105,二,1").replace("20270301,一,0,\n", "");
+        // 2027 may have been imported by another test: nothing of the broken file may replace it
+        String stored = "select count(*) || ':' || coalesce(max(imported_at)::text, '') || ':' || coalesce(string_agg(weekdays_off::text, ';'), '') "
+                + "from office_calendar_year";
+        String yearsBefore = jdbc.sql(stored).query(String.class).single();
+        long audit = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
         ResponseEntity<JsonNode> r = importYears(broken.getBytes(StandardCharsets.UTF_8));
         assertThat(r.getStatusCode().value()).isEqualTo(422);
+        assertThat(jdbc.sql(stored).query(String.class).single()).isEqualTo(yearsBefore);
+        assertThat(jdbc.sql("select count(*) from audit_log").query(Long.class).single()).isEqualTo(audit);
         assertThat(r.getBody().get("violations").size()).isGreaterThanOrEqualTo(2);
         assertThat(r.getBody().get("violations").get(0).get("path").asText()).isEqualTo("line 6");
     }

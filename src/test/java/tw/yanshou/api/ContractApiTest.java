@@ -274,31 +274,89 @@ class ContractApiTest extends ApiTestSupport {
                 .getStatusCode().value()).isEqualTo(403);
     }
 
-    @Test
-    void signsAnAdministratorInToCockpitAndKeepsOthersOut() throws Exception {
-        var cookies = new java.net.CookieManager();
-        var browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+    /** A browser (cookies, no redirects followed) signed in to the pages as {@code username}. */
+    private java.net.http.HttpClient signedIn(String username, String password) throws Exception {
+        var browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
                 .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
         String base = "http://localhost:" + port;
-        var cockpit = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/cockpit/default/")).build();
-        var anonymous = browser.send(cockpit, java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(anonymous.statusCode()).isEqualTo(302);
-        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         String login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(login);
         assertThat(csrf.find()).isTrue();
         var signIn = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=test-admin&password=test-admin-passphrase&_csrf="
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+                        + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8) + "&_csrf="
                         + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.statusCode()).isEqualTo(302);
-        assertThat(browser.send(cockpit, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        return browser;
+    }
+
+    @Test
+    void signsAnAdministratorInToCockpitAndKeepsOthersOut() throws Exception {
+        String base = "http://localhost:" + port;
+        var cockpit = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/cockpit/default/")).build();
+        var anonymous = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()
+                .send(cockpit, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        var admin = signedIn("test-admin", "test-admin-passphrase");
+        assertThat(admin.send(cockpit, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         // the webapps know the signed-in administrator (single sign-on) with every app authorised
-        String user = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/api/admin/auth/user/default"))
+        String user = admin.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/api/admin/auth/user/default"))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(user).contains("\"userId\":\"test-admin\"", "cockpit");
+
+        // signed in, but not an administrator: an officer and a vendor get neither Cockpit, Tasklist nor the engine's API
+        assertThat(api().post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"username\":\"cockpit.officer\",\"password\":\"a long officer passphrase\",\"roles\":[\"OFFICER\"]}")
+                .retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(201);
+        assertThat(api().post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"username\":\"cockpit.vendor\",\"password\":\"a long vendor passphrase\",\"roles\":[\"VENDOR\"],\"vendorId\":\"v-X\"}")
+                .retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(201);
+        for (String[] who : List.of(new String[] {"cockpit.officer", "a long officer passphrase"},
+                new String[] {"cockpit.vendor", "a long vendor passphrase"})) {
+            var browser = signedIn(who[0], who[1]);
+            for (String page : List.of("/camunda/app/cockpit/default/", "/camunda/app/tasklist/default/",
+                    "/camunda/api/engine/engine/default/task", "/engine-rest/task")) {
+                var r = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + page)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as("%s as %s", page, who[0]).isIn(401, 403);
+            }
+        }
+    }
+
+    @Test
+    void keepsAnotherVendorOutOfEveryUrlOfAContract() {
+        String id = registered("T-OTHER-A", "  - { date: 2019-01-20, type: TENDERED, milestone: M }");
+        String event = api().get().uri("/api/contracts/{id}", id).retrieve().body(JsonNode.class).get("log").get(0).get("id").asText();
+        JsonNode issued = api().post().uri("/api/tokens").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\":\"vendor B\",\"roles\":[\"VENDOR\"],\"vendorId\":\"v-T-OTHER-B\"}").retrieve().body(JsonNode.class);
+        var other = api(issued.get("token").asText());
+        List<String> tables = List.of("contract", "contract_event", "statement", "audit_log");
+        List<Long> before = tables.stream().map(t -> jdbc.sql("select count(*) from " + t).query(Long.class).single()).toList();
+
+        List<ResponseEntity<JsonNode>> answers = List.of(
+                other.get().uri("/api/contracts/{id}", id).retrieve().toEntity(JsonNode.class),
+                other.get().uri("/api/contracts/{id}/statement?asOf=2019-03-01", id).retrieve().toEntity(JsonNode.class),
+                other.get().uri("/api/contracts/{id}/export?format=yaml", id).retrieve().toEntity(JsonNode.class),
+                other.get().uri("/api/contracts/{id}/export?format=json", id).retrieve().toEntity(JsonNode.class),
+                other.post().uri("/api/contracts/{id}/events", id).contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"date\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Taipei"))
+                                + "\",\"type\":\"TENDERED\",\"milestone\":\"M\"}").retrieve().toEntity(JsonNode.class),
+                other.post().uri("/api/contracts/{id}/events/{e}/void", id, event).contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"reason\":\"not mine\"}").retrieve().toEntity(JsonNode.class));
+        for (ResponseEntity<JsonNode> r : answers) {
+            // a vendor may not even learn that the contract exists (a void is staff-only: 403 says nothing about it)
+            assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isIn(404, 403);
+            assertThat(r.getBody().toString()).doesNotContain("T-OTHER-A");
+        }
+        assertThat(answers.subList(0, 5)).allSatisfy(r -> assertThat(r.getStatusCode().value()).isEqualTo(404));
+        assertThat(other.get().uri("/api/contracts").retrieve().body(JsonNode.class)).isEmpty();
+        assertThat(tables.stream().map(t -> jdbc.sql("select count(*) from " + t).query(Long.class).single()).toList())
+                .as("rows of %s", tables).isEqualTo(before);
     }
 
     private String seenIdOf(String number) {

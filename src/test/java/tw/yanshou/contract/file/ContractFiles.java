@@ -42,9 +42,9 @@ final class ContractFiles {
 
     private ContractFiles() { }
 
-    /** The court case of 臺灣高等法院111年度上字第122號, as shipped with the tests. */
+    /** The court case of 臺灣高等法院111年度上字第122號: the one file of {@link tw.yanshou.CourtCase}. */
     static String courtCase() {
-        return resource("/contracts/ilocker-107.yaml");
+        return tw.yanshou.CourtCase.text();
     }
 
     static String resource(String name) {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static tw.yanshou.contract.file.ContractFiles.READER;
 import static tw.yanshou.contract.file.ContractFiles.WRITER;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import tw.yanshou.CourtCase;
 import tw.yanshou.calculus.CalendarSource;
 import tw.yanshou.calculus.ContractEvent;
 import tw.yanshou.calculus.InvalidContractException;
@@ -22,27 +24,32 @@ class CourtCaseFileTest {
 
     @Test
     void givesTheCourtsFiguresFromTheFile() {
-        Statement s = CALCULATOR.statement(READER.read(ContractFiles.courtCase()).contract(), LocalDate.parse("2024-06-25"));
-        assertThat(s.lines()).extracting(Statement.Line::days).containsExactly(28L, 56L, 7L, 119L);
-        assertThat(s.penalty()).isEqualByComparingTo("6615840");
-        assertThat(s.cap().amount()).isEqualByComparingTo("2076000");
-        assertThat(s.cap().reachedOn()).isEqualTo(LocalDate.parse("2019-09-12"));
-        assertThat(s.terminationRightOn()).isEqualTo(LocalDate.parse("2019-09-12"));
+        Statement s = CALCULATOR.statement(READER.read(CourtCase.text()).contract(), CourtCase.AS_OF);
+        assertThat(s.lines()).extracting(Statement.Line::days).containsExactlyElementsOf(CourtCase.LINE_DAYS);
+        assertThat(s.lines()).extracting(l -> l.amount().longValueExact()).containsExactlyElementsOf(CourtCase.LINE_AMOUNTS);
+        assertThat(s.milestones()).extracting(Statement.MilestoneStatus::dueOn)
+                .containsExactly(CourtCase.FIRST_DUE, CourtCase.FIRST_DUE, CourtCase.STAGE2_DUE);
+        assertThat(s.penalty()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.PENALTY));
+        assertThat(s.cap().amount()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.CAP));
+        assertThat(s.cap().waived()).isTrue();
+        assertThat(s.cap().reachedOn()).isEqualTo(CourtCase.CAP_REACHED_ON);
+        assertThat(s.terminationRightOn()).isEqualTo(CourtCase.TERMINATION_RIGHT_ON);
+        assertThat(s.terminatedOn()).isEqualTo(CourtCase.TERMINATED_ON);
         Statement.ClaimStatement claim = s.claims().get(0);
-        assertThat(claim.formulas()).containsExactly("10,380,000 × 4‰ × (28 + 7 + 60) = 3,944,400", "990,000 × 4‰ × 56 = 221,760");
-        assertThat(claim.penalty()).isEqualByComparingTo("4166160");
-        assertThat(claim.afterReductions()).isEqualByComparingTo("2083080");
-        assertThat(claim.net()).isEqualByComparingTo("1033080");
-        assertThat(claim.interestDays()).isEqualTo(1477);
-        assertThat(claim.interest()).isEqualByComparingTo("209022");
-        Statement early = CALCULATOR.statement(READER.read(ContractFiles.courtCase()).contract(), LocalDate.parse("2019-11-01"));
-        assertThat(early.penalty()).isEqualByComparingTo("4124640");
+        assertThat(claim.formulas()).containsExactlyElementsOf(CourtCase.CLAIM_FORMULAS);
+        assertThat(claim.penalty()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.CLAIM_PENALTY));
+        assertThat(claim.afterReductions()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.CLAIM_AFTER_REDUCTIONS));
+        assertThat(claim.net()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.CLAIM_NET));
+        assertThat(claim.interestDays()).isEqualTo(CourtCase.CLAIM_INTEREST_DAYS);
+        assertThat(claim.interest()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.CLAIM_INTEREST));
+        Statement early = CALCULATOR.statement(READER.read(CourtCase.text()).contract(), CourtCase.EARLY_AS_OF);
+        assertThat(early.penalty()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.EARLY_PENALTY));
     }
 
     @Test
     void exportedAndReadAgainGivesTheSameStatement() {
-        ContractFile file = READER.read(ContractFiles.courtCase());
-        LocalDate asOf = LocalDate.parse("2024-06-25");
+        ContractFile file = READER.read(CourtCase.text());
+        LocalDate asOf = CourtCase.AS_OF;
         Statement original = CALCULATOR.statement(file.contract(), asOf);
         assertThat(CALCULATOR.statement(READER.read(WRITER.toYaml(file)).contract(), asOf)).isEqualTo(original);
         assertThat(CALCULATOR.statement(READER.read(WRITER.toJson(file)).contract(), asOf)).isEqualTo(original);
