@@ -33,7 +33,7 @@ import tw.yanshou.contract.file.ContractFile;
 
 /**
  * The timeline of a contract as inline SVG, drawn on the server: one lane per milestone (due date, tenders,
- * inspections — failed ones red <em>and</em> marked ✗ with a label —, cure periods), excused intervals and a pending
+ * inspections — failed ones red <em>and</em> marked × with a label —, cure periods), excused intervals and a pending
  * mediation shaded over the whole chart, the termination, and below the accrued penalty as a step curve (one step a
  * day) with the cap and the termination threshold as horizontal lines and the calculus's projection dashed.
  *
@@ -271,7 +271,7 @@ public class TimelineChart {
                     }
                     line(x - 5, base - 5, x + 5, base + 5, FAILED, 3, null, null);
                     line(x - 5, base + 5, x + 5, base - 5, FAILED, 3, null, null);
-                    text(x, top + LANE + 1 - 1 - 11 * (failedRow++ % 2), "✗ " + msg("statement.chart.failed", date(f.date())),
+                    text(x, top + LANE + 1 - 1 - 11 * (failedRow++ % 2), "× " + msg("statement.chart.failed", date(f.date())),
                             "middle", 11, FAILED, "failed-label");
                     w.writeEndElement();
                 } else if (e instanceof ContractEvent.Accepted) {

@@ -86,7 +86,7 @@ class TimelineChartTest {
         Element failed = one(d, "//*[@data-milestone='FACTORY_INSPECTION']/*[@class='inspection failed'][@data-date='2019-01-25']");
         assertThat(failed.getAttribute("data-cure-by")).isEqualTo("2019-02-15");
         assertThat(text(d, "//*[@class='inspection failed'][@data-date='2019-01-25']/*[@class='failed-label']"))
-                .isEqualTo("✗ 不合格 108/01/25");
+                .isEqualTo("× 不合格 108/01/25");
         assertThat(xpath().evaluate("count(//*[@class='inspection failed'][@data-date='2019-01-25']/*[@stroke='#b00020'])", d))
                 .isNotEqualTo("0");
         one(d, "//*[@class='inspection failed'][@data-date='2019-01-25']/*[@class='cure']");
@@ -147,7 +147,7 @@ class TimelineChartTest {
         ContractFile file = courtCase();
         Document d = parse(CHART.svg(file, CALCULATOR.statement(file.contract(), LocalDate.of(2024, 6, 25)), Locale.ENGLISH));
         assertThat(text(d, "//*[@class='inspection failed'][@data-date='2019-01-25']/*[@class='failed-label']"))
-                .isEqualTo("✗ failed 2019-01-25");
+                .isEqualTo("× failed 2019-01-25");
         assertThat(text(d, "(//*[@class='month'])[1]")).matches("201[89]-\\d\\d");
     }
 
