@@ -51,7 +51,7 @@ public class TimelineChart {
     static final int LEFT = 200;
     static final int RIGHT = 40;
     static final int TOP = 34;
-    static final int LANE = 46;
+    static final int LANE = 52;
     static final int CURVE_HEIGHT = 190;
 
     static final String INK = "#1d2733";
@@ -271,7 +271,7 @@ public class TimelineChart {
                     }
                     line(x - 5, base - 5, x + 5, base + 5, FAILED, 3, null, null);
                     line(x - 5, base + 5, x + 5, base - 5, FAILED, 3, null, null);
-                    text(x, top + LANE + 1 - 1 - 11 * (failedRow++ % 2), "× " + msg("statement.chart.failed", date(f.date())),
+                    text(x, top + LANE - 3 - 11 * (failedRow++ % 2), "× " + msg("statement.chart.failed", date(f.date())),
                             "middle", 11, FAILED, "failed-label");
                     w.writeEndElement();
                 } else if (e instanceof ContractEvent.Accepted) {
