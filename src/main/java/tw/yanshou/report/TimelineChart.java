@@ -265,8 +265,8 @@ public class TimelineChart {
                         w.writeStartElement("g");
                         attr("class", "cure");
                         element("title", null, msg("statement.chart.cure", date(f.cureBy())));
-                        rect(x, base + 7, x2 - x, 5, FAILED, null, null);
-                        line(x2, base + 3, x2, base + 16, FAILED, 2, null, null);
+                        rect(x, base - 2, x2 - x, 4, FAILED, null, null);
+                        line(x2, base - 7, x2, base + 7, FAILED, 2, null, null);
                         w.writeEndElement();
                     }
                     line(x - 5, base - 5, x + 5, base + 5, FAILED, 3, null, null);
@@ -454,7 +454,7 @@ public class TimelineChart {
             line(x + 1, y - 5, x + 11, y + 5, FAILED, 3, null, null);
             line(x + 1, y + 5, x + 11, y - 5, FAILED, 3, null, null);
             x = legendText(x + 16, y, "statement.chart.legend.failed");
-            rect(x, y + 1, 18, 5, FAILED, null, null);
+            rect(x, y - 2, 18, 4, FAILED, null, null);
             x = legendText(x + 22, y, "statement.chart.legend.cure");
             path("M" + f(x) + " " + f(y) + " L" + f(x + 5) + " " + f(y + 5) + " L" + f(x + 13) + " " + f(y - 6), ACCEPTED, 3, null, null);
             x = legendText(x + 18, y, "statement.chart.legend.accepted");
