@@ -41,7 +41,7 @@ class ModularityTests {
     void theExpectedModulesAreThere() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("audit", "calculus", "contract", "home", "infrastructure", "officecalendar",
-                        "security", "web", "workflow");
+                        "report", "security", "web", "workflow");
     }
 
     @Test

@@ -1,0 +1,166 @@
+package tw.yanshou.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import com.openhtmltopdf.extend.FSStream;
+import com.openhtmltopdf.extend.FSStreamFactory;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+
+/**
+ * The statement as PDF: the statement template rendered as XHTML and laid out by openhtmltopdf on PDFBox, the
+ * timeline's SVG drawn by Batik, text in the bundled Noto Sans TC subset (embedded, subset again to the glyphs
+ * used). Fonts named in {@code yanshou.pdf.fallback-fonts} (TrueType files, e.g. Debian's TW-Sung) are tried next;
+ * a character no font has is written as its code, {@code 〔U+5803〕}, and listed at the top of the first page, so
+ * that nothing vanishes unnoticed.
+ */
+@Component
+class StatementPdf {
+    private static final Logger log = LoggerFactory.getLogger(StatementPdf.class);
+    static final String FAMILY = "Noto Sans TC";
+    static final String REGULAR = "/fonts/NotoSansTC-Regular-subset.ttf";
+    static final String BOLD = "/fonts/NotoSansTC-Bold-subset.ttf";
+
+    private final ITemplateEngine templates;
+    private final MessageSource messages;
+    private final List<Path> fallbacks = new ArrayList<>();
+    private final List<CmapLookup> coverage = new ArrayList<>();
+
+    StatementPdf(ITemplateEngine templates, MessageSource messages,
+                 @Value("${yanshou.pdf.fallback-fonts:}") List<String> fallbackFonts) {
+        this.templates = templates;
+        this.messages = messages;
+        try (InputStream in = StatementPdf.class.getResourceAsStream(REGULAR)) {
+            coverage.add(cmap(in.readAllBytes()));
+            for (String name : fallbackFonts) {
+                if (name.isBlank()) continue;
+                Path path = Path.of(name.strip());
+                if (!Files.isReadable(path)) {
+                    log.warn("PDF fallback font {} cannot be read; left out", path);
+                    continue;
+                }
+                coverage.add(cmap(Files.readAllBytes(path)));
+                fallbacks.add(path.toAbsolutePath());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the PDF fonts cannot be read", e);
+        }
+    }
+
+    private static CmapLookup cmap(byte[] font) throws IOException {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
+        return ttf.getUnicodeCmapLookup();
+    }
+
+    /** The PDF of the statement template with {@code model}. */
+    byte[] render(Map<String, Object> model, Locale locale) {
+        Context context = new Context(locale, model);
+        context.setVariable("pdfFonts", fontFaces());
+        context.setVariable("pdfFamilies", families());
+        String html = templates.process("statement/pdf", context);
+        TreeSet<Integer> missing = missing(html);
+        if (!missing.isEmpty()) {
+            log.warn("statement PDF: {} character(s) not in any PDF font, written as codes: {}", missing.size(), codes(missing));
+            html = replaceMissing(html, missing, messages.getMessage("statement.pdf.missingGlyphs",
+                    new Object[] {codes(missing)}, locale));
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useProtocolsStreamImplementation(new ClasspathStreams(), "classpath");
+            builder.useSVGDrawer(new BatikSVGDrawer());
+            builder.withHtmlContent(html, "classpath:/templates/statement/");
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the statement PDF could not be written", e);
+        }
+    }
+
+    private String fontFaces() {
+        StringBuilder css = new StringBuilder();
+        css.append(face(FAMILY, "classpath:" + REGULAR, "normal"));
+        css.append(face(FAMILY, "classpath:" + BOLD, "bold"));
+        for (int i = 0; i < fallbacks.size(); i++) css.append(face("Fallback " + (i + 1), fallbacks.get(i).toUri().toString(), "normal"));
+        return css.toString();
+    }
+
+    private String families() {
+        StringBuilder f = new StringBuilder("'" + FAMILY + "'");
+        for (int i = 0; i < fallbacks.size(); i++) f.append(", 'Fallback ").append(i + 1).append('\'');
+        return f.append(", sans-serif").toString();
+    }
+
+    private static String face(String family, String url, String weight) {
+        return "@font-face { font-family: '" + family + "'; src: url('" + url + "'); font-weight: " + weight
+                + "; }\n";
+    }
+
+    /** Code points of the document that no font covers (ASCII always is). */
+    TreeSet<Integer> missing(String html) {
+        TreeSet<Integer> missing = new TreeSet<>();
+        html.codePoints().filter(c -> c >= 0x80).distinct().forEach(c -> {
+            if (coverage.stream().noneMatch(cmap -> cmap.getGlyphId(c) != 0)) missing.add(c);
+        });
+        return missing;
+    }
+
+    private static String codes(TreeSet<Integer> missing) {
+        StringBuilder b = new StringBuilder();
+        for (int c : missing) b.append(b.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "U+%04X", c));
+        return b.toString();
+    }
+
+    /** Each missing character as 〔U+XXXX〕, and a note at the start of the body. */
+    static String replaceMissing(String html, TreeSet<Integer> missing, String note) {
+        StringBuilder b = new StringBuilder(html.length() + 64);
+        html.codePoints().forEach(c -> {
+            if (missing.contains(c)) b.append(String.format(Locale.ROOT, "〔U+%04X〕", c));
+            else b.appendCodePoint(c);
+        });
+        int body = b.indexOf("<body");
+        int at = body < 0 ? -1 : b.indexOf(">", body) + 1;
+        String escaped = note.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        if (at > 0) b.insert(at, "<p class=\"missing-glyphs\">" + escaped + "</p>");
+        return b.toString();
+    }
+
+    /** {@code classpath:/fonts/…}: the bundled fonts and the stylesheet, from the jar. */
+    private static final class ClasspathStreams implements FSStreamFactory {
+        @Override
+        public FSStream getUrl(String url) {
+            String path = url.substring("classpath:".length());
+            String resource = path.startsWith("/") ? path : "/" + path;
+            return new FSStream() {
+                @Override public InputStream getStream() { return StatementPdf.class.getResourceAsStream(resource); }
+                @Override public java.io.Reader getReader() {
+                    InputStream in = getStream();
+                    return in == null ? null : new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8);
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package tw.yanshou.report;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+
+import tw.yanshou.web.BrowserTestSupport;
+
+/**
+ * An officer signs in, opens the statement of the court case, reads the court's formula, finds no serious
+ * accessibility problem (axe-core), mistypes the day, and downloads the PDF. Screenshots land in target/ for a look.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatementBrowserTest extends BrowserTestSupport {
+    String id;
+
+    @BeforeAll
+    void registerTheCourtCaseAndAnOfficer() {
+        String yaml = resource("/contracts/ilocker-107.yaml").replace("107-ILOCKER-30\"", "107-ILOCKER-30-WEB\"");
+        ResponseEntity<JsonNode> created = api().post().uri("/api/contracts").contentType(MediaType.parseMediaType("application/yaml"))
+                .body(yaml).retrieve().toEntity(JsonNode.class);
+        assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
+        id = created.getBody().get("id").asText();
+        assertThat(api().post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("username", "web-officer", "password", "officer-passphrase-2", "roles", List.of("OFFICER")))
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(201);
+    }
+
+    private static void signIn(Page page) {
+        page.locator("input[name=username]").fill("web-officer");
+        page.locator("input[name=password]").fill("officer-passphrase-2");
+        page.locator("button[type=submit]").click();
+    }
+
+    private static void noSeriousViolation(Page page) {
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        List<String> serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
+        assertThat(serious).isEmpty();
+    }
+
+    @Test
+    void anOfficerReadsTheStatementAndDownloadsThePdf() throws Exception {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-TW")
+                .setViewportSize(1100, 900).setAcceptDownloads(true))) {
+            Page page = context.newPage();
+            page.navigate(url("/contracts/" + id + "/statement?asOf=113/06/25"));
+            signIn(page);
+            page.navigate(url("/contracts/" + id + "/statement?asOf=113/06/25"));
+            assertThat(page.locator("h1")).containsText("違約金計算書");
+            assertThat(page.locator("code.formula").first()).hasText("10,380,000 × 4‰ × (28 + 7 + 119) = 6,394,080");
+            assertThat(page.locator("tr.penalty strong").first()).hasText("6,615,840");
+            assertThat(page.locator("time[datetime='2019-12-30']").first()).hasText("108年12月30日");
+            assertThat(page.locator("svg[role=img] desc")).containsText("6,615,840");
+            noSeriousViolation(page);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/statement.png")).setFullPage(true));
+
+            Download download = page.waitForDownload(() -> page.locator("a.pdf").click());
+            assertThat(download.suggestedFilename()).endsWith("107-ILOCKER-30-WEB-2024-06-25.pdf");
+            Path pdf = Path.of("target/screenshots/statement.pdf");
+            download.saveAs(pdf);
+            try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+                String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                assertThat(text).contains("10,380,000 × 4‰ × (28 + 7 + 119) = 6,394,080", "6,615,840", "1,033,080", "違約金");
+            }
+
+            // a day that is no day: the message next to the field, what was typed kept
+            page.locator("#asOf").fill("108/02/30");
+            page.locator("form.as-of button[type=submit]").click();
+            assertThat(page.locator("#asOf-error")).containsText("108/02/30");
+            assertThat(page.locator("#asOf")).hasValue("108/02/30");
+            assertThat(page.locator("#asOf")).hasAttribute("aria-invalid", "true");
+            noSeriousViolation(page);
+        }
+    }
+
+    @Test
+    void readsInEnglish() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1100, 900))) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            signIn(page);
+            page.navigate(url("/contracts/" + id + "/statement?asOf=2024-06-25"));
+            assertThat(page.locator("h1")).containsText("Penalty statement");
+            assertThat(page.locator("time[datetime='2019-12-30']").first()).hasText("2019-12-30");
+            assertThat(page.locator("html")).hasAttribute("lang", java.util.regex.Pattern.compile("^en"));
+            noSeriousViolation(page);
+        }
+    }
+}
