@@ -36,6 +36,7 @@ import tw.yanshou.calculus.ContractEvent;
 import tw.yanshou.calculus.ContractEvent.Accepted;
 import tw.yanshou.calculus.ContractEvent.Amended;
 import tw.yanshou.calculus.ContractEvent.Excused;
+import tw.yanshou.calculus.ContractEvent.Extended;
 import tw.yanshou.calculus.ContractEvent.InspectionFailed;
 import tw.yanshou.calculus.ContractEvent.ItemChange;
 import tw.yanshou.calculus.ContractEvent.MediationConcluded;
@@ -87,13 +88,13 @@ public final class ContractFileReader {
     private static final List<String> DUE = List.of("days", "from", "date");
     private static final List<String> RANGE = List.of("from", "to");
     private static final List<String> PERIOD = List.of("days", "workingDays", "date");
-    private static final List<String> CHANGE = List.of("code", "name", "amount");
+    private static final List<String> CHANGE = List.of("code", "name", "amount", "milestone");
     private static final List<String> CLAIM = List.of("accrualThrough", "reductions", "bondOffset", "interest");
     private static final List<String> REDUCTION = List.of("percent", "reason");
     private static final List<String> INTEREST = List.of("ratePercent", "from", "through");
 
     /** The fields of each event type besides {@code date} and {@code type}, in the order they are written. */
-    private static final Map<String, List<String>> EVENT_FIELDS = eventFields();
+    static final Map<String, List<String>> EVENT_FIELDS = eventFields();
 
     private static final Pattern JSON_START = Pattern.compile("\\s*\\{\\s*[\"}]");
     private static final Pattern EVENT_PATH = Pattern.compile("events\\[(\\d+)](.*)");
@@ -228,6 +229,7 @@ public final class ContractFileReader {
         fields.put("MEDIATION_CONCLUDED",
                 List.of("outcome", "excused", "completionDeadline", "resetDue", "capWaived", "note"));
         fields.put("AMENDED", List.of("items", "reason", "note"));
+        fields.put("EXTENDED", List.of("milestone", "days", "to", "reason", "note"));
         fields.put("TERMINATED", List.of("ground", "note"));
         return Collections.unmodifiableMap(fields);
     }
@@ -455,6 +457,24 @@ public final class ContractFileReader {
                     if (date == null || outcome == null) return null;
                     return new MediationConcluded(date, outcome, excused, deadline, resetDue, capWaived, note);
                 }
+                case "EXTENDED" -> {
+                    String milestone = fields.text(o, path, "milestone", REQUIRED);
+                    boolean days = o.hasNonNull("days"), to = o.hasNonNull("to");
+                    String reason = reasonOrNote(o, path, type, note);
+                    if (days == to) {
+                        fields.add(path, days ? "give days or to, not both"
+                                : "needs days, e.g. days: 30 (30 more calendar days), or to, e.g. to: 2019-03-31 (the new due date)");
+                        return null;
+                    }
+                    Integer n = days ? fields.days(o, path, "days", REQUIRED) : null;
+                    if (n != null && n < 1) {
+                        fields.add(at(path, "days"), "must be at least 1: an extension grants one day or more");
+                        return null;
+                    }
+                    LocalDate until = to ? fields.date(o, path, "to", REQUIRED) : null;
+                    if (date == null || milestone == null || (n == null && until == null)) return null;
+                    return new Extended(date, milestone, n, until, reason);
+                }
                 case "AMENDED" -> {
                     List<ItemChange> changes = itemChanges(fields.list(o, path, "items", REQUIRED), path + ".items");
                     String reason = reasonOrNote(o, path, type, note);
@@ -548,7 +568,8 @@ public final class ContractFileReader {
                 String code = fields.text(o, itemPath, "code", REQUIRED);
                 String name = fields.text(o, itemPath, "name", OPTIONAL);
                 BigDecimal amount = fields.amount(o, itemPath, "amount", REQUIRED);
-                if (code != null && amount != null) changes.add(new ItemChange(code, name, amount));
+                String milestone = fields.text(o, itemPath, "milestone", OPTIONAL);
+                if (code != null && amount != null) changes.add(new ItemChange(code, name, amount, milestone));
             }
             return changes;
         }
@@ -645,7 +666,8 @@ public final class ContractFileReader {
 
         static LeftOut of(int index, ContractEvent event) {
             return new LeftOut(index, event.date(), event.type(),
-                    event instanceof ContractEvent.MilestoneEvent m ? m.milestone() : null);
+                    event instanceof ContractEvent.MilestoneEvent m ? m.milestone()
+                            : event instanceof Extended x ? x.milestone() : null);
         }
 
         /** Whether this event, had it been applied, could have changed how {@code event} was judged. */
