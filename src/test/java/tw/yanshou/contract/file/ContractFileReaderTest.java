@@ -481,11 +481,11 @@ class ContractFileReaderTest {
     static Stream<Arguments> messages() {
         return Stream.of(
                 Arguments.of(small("ratePerMille: 1", "ratePerMille: abc"), "terms.penalty.ratePerMille",
-                        "must be a number ≥ 0, was \"abc\""),
+                        "must be a rate above 0 and at most 1000 (‰), with at most 4 decimals, was \"abc\""),
                 Arguments.of(small("amount: 200000", "amount: -5"), "contract.items[1].amount",
-                        "must be a whole amount ≥ 0, was -5"),
+                        "must be a whole amount ≥ 0 of at most 15 digits, was -5"),
                 Arguments.of(small("amount: 200000", "amount: \"200,000\""), "contract.items[1].amount",
-                        "must be a whole amount ≥ 0, was \"200,000\" (write the number without separators: 200000)"),
+                        "must be a whole amount ≥ 0 of at most 15 digits, was \"200,000\" (write the number without separators: 200000)"),
                 Arguments.of(small("  signedOn: 2019-01-02\n", ""), "contract.signedOn", "is required"),
                 Arguments.of(small("date: 2019-01-20", "date: 2019-02-30"), "events[0].date",
                         "\"2019-02-30\" is not a real date: February 2019 has 28 days"),
@@ -534,7 +534,7 @@ class ContractFileReaderTest {
         InvalidContractException e = catchThrowableOfType(InvalidContractException.class,
                 () -> READER.read(small("amount: 200000", "amount: -5").replace("ratePerMille: 1", "ratePerMille: x")));
 
-        assertThat(e.getMessage()).contains("contract.items[1].amount: must be a whole amount ≥ 0, was -5",
-                "terms.penalty.ratePerMille: must be a number ≥ 0, was \"x\"");
+        assertThat(e.getMessage()).contains("contract.items[1].amount: must be a whole amount ≥ 0 of at most 15 digits, was -5",
+                "terms.penalty.ratePerMille: must be a rate above 0 and at most 1000 (‰), with at most 4 decimals, was \"x\"");
     }
 }
