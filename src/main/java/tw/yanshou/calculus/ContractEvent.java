@@ -99,12 +99,21 @@ public sealed interface ContractEvent {
         @Override public String type() { return "MEDIATION_CONCLUDED"; }
     }
 
-    /** A changed, added or price-reduced (減價收受) item, in force from the amendment's date. */
-    record ItemChange(String code, String name, BigDecimal amount) {
+    /**
+     * A changed, added or price-reduced (減價收受) item, in force from the amendment's date.
+     *
+     * @param milestone for an item the amendment adds: the milestone it joins from the amendment's date (it is then
+     *                  due with that milestone, docs/calculus.md section 5a); null for a price change or an item that
+     *                  belongs to no milestone
+     */
+    record ItemChange(String code, String name, BigDecimal amount, String milestone) {
         public ItemChange {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(amount, "amount");
         }
+
+        /** A change of an item that joins no milestone. */
+        public ItemChange(String code, String name, BigDecimal amount) { this(code, name, amount, null); }
     }
 
     /** A price or quantity change (incl. price-reduced acceptance 減價收受) from {@code date}. */
@@ -115,6 +124,32 @@ public sealed interface ContractEvent {
         }
 
         @Override public String type() { return "AMENDED"; }
+    }
+
+    /**
+     * The buyer extends a milestone's due date (展延履約期限), from {@code date} on: by {@code days} more calendar days
+     * counted from the day after the due date in force, or to the day {@code to}; excused days push the new due date
+     * and §122 applies as for every due date. An extension never shortens a due date, and it moves the deadline itself:
+     * once known, the days up to the new due date are not late, even when it was granted after the old one had passed
+     * (docs/calculus.md, section 1a). Exactly one of {@code days} and {@code to} is given.
+     */
+    record Extended(LocalDate date, String milestone, Integer days, LocalDate to, String reason) implements ContractEvent {
+        public Extended {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(milestone, "milestone");
+            if ((days == null) == (to == null)) throw new IllegalArgumentException("an extension has either days or a date to");
+            if (days != null && days < 1) throw new IllegalArgumentException("an extension grants at least one day");
+        }
+
+        public static Extended byDays(LocalDate date, String milestone, int days, String reason) {
+            return new Extended(date, milestone, days, null, reason);
+        }
+
+        public static Extended to(LocalDate date, String milestone, LocalDate to, String reason) {
+            return new Extended(date, milestone, null, to, reason);
+        }
+
+        @Override public String type() { return "EXTENDED"; }
     }
 
     /** The contract ends (解除/終止); no more days accrue after {@code date}. */

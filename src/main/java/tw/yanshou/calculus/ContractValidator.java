@@ -25,8 +25,40 @@ public final class ContractValidator {
     /** Every violation of the contract and its whole event history. */
     public List<Violation> validate(Contract contract) {
         List<Violation> violations = staticViolations(contract);
-        if (violations.isEmpty()) violations.addAll(Timeline.replay(contract, LocalDate.MAX).violations);
+        if (!violations.isEmpty()) return violations;
+        Timeline timeline = Timeline.replay(contract, LocalDate.MAX);
+        violations.addAll(timeline.violations);
+        if (violations.isEmpty()) violations.addAll(extensionViolations(contract, timeline));
         return violations;
+    }
+
+    /**
+     * Each extension against the due date in force on its date, as known that day: the milestone must have one (its
+     * anchor has happened), and an extension to a day may not shorten it.
+     */
+    private List<Violation> extensionViolations(Contract contract, Timeline timeline) {
+        List<Violation> v = new ArrayList<>();
+        if (timeline.extensions.isEmpty()) return v;
+        OfficeCalendar calendar = calendarOf(contract).orElseThrow();
+        timeline.extensions.forEach((x, index) -> {
+            Timeline then = Timeline.replay(contract, x.date());
+            Map<String, Tenders.Completion> completions = new HashMap<>();
+            for (Timeline.MilestoneState state : then.milestones.values())
+                completions.put(state.milestone.id(), Tenders.completion(state, x.date(), then.terminatedOn, false));
+            DueDates dueDates = new DueDates(contract, then, calendar, completions);
+            Timeline.MilestoneState state = then.milestones.get(x.milestone());
+            LocalDate inForce = dueDates.dueBefore(state, x);
+            String path = "events[" + index + "]";
+            if (inForce == null) {
+                v.add(Violation.conflict(path, "milestone " + x.milestone() + " has no due date yet on " + x.date()
+                        + " (it is due " + state.milestone.due() + ", which has not happened by then): an extension "
+                        + "needs a due date in force"));
+            } else if (x.to() != null && dueDates.extended(inForce, x).isBefore(inForce)) {
+                v.add(new Violation(path + ".to", x.to() + " is before the due date of milestone " + x.milestone()
+                        + " in force on " + x.date() + " (" + inForce + "): an extension cannot shorten it"));
+            }
+        });
+        return v;
     }
 
     /**

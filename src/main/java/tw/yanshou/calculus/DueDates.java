@@ -7,14 +7,17 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.LongPredicate;
 
+import tw.yanshou.calculus.ContractEvent.Amended;
+import tw.yanshou.calculus.ContractEvent.Extended;
 import tw.yanshou.calculus.ContractEvent.MediationConcluded;
 import tw.yanshou.calculus.Tenders.Completion;
 import tw.yanshou.calculus.Timeline.MilestoneState;
 import tw.yanshou.calculus.calendar.OfficeCalendar;
 
 /**
- * Due dates (docs/calculus.md, sections 1 and 7): of each milestone by its due rule, of each item after a settlement
- * with {@code resetDue}, and the settlements' completion deadlines. Remembers the years whose office calendar the
+ * Due dates (docs/calculus.md, sections 1, 1a, 5a and 7): of each milestone by its due rule, of each item after a
+ * settlement with {@code resetDue}, an extension or the amendment that added it, and the settlements' completion
+ * deadlines. Remembers the years whose office calendar the
  * counting consulted, so that the statement can warn about years without data. One instance per computation.
  */
 final class DueDates {
@@ -27,8 +30,8 @@ final class DueDates {
     private final Map<String, LocalDate> ruleDue = new HashMap<>();
     private final Map<MediationConcluded, LocalDate> deadlines = new HashMap<>();
     private final TreeSet<Integer> yearsUsed = new TreeSet<>();
-    /** Whether a known settlement resets due dates at all (most contracts: no). */
-    private final boolean anyReset;
+    /** Whether a known settlement resets, an extension moves or an amendment adds to due dates (most contracts: no). */
+    private final boolean anyChange;
 
     /** @param completions what each milestone's tenders come to, as known on the statement day */
     DueDates(Contract contract, Timeline timeline, OfficeCalendar calendar, Map<String, Completion> completions) {
@@ -38,26 +41,94 @@ final class DueDates {
         this.rule = new Periods.Rule(contract.terms().deadlineDays(), contract.terms().lastDayRollover(), calendar);
         this.completions = completions;
         this.excused = timeline.excusedDays::contains;
-        this.anyReset = timeline.settlements.stream().anyMatch(s -> s.resetDue() && s.completionDeadline() != null);
+        this.anyChange = timeline.dueChanges.stream()
+                .anyMatch(c -> !(c instanceof MediationConcluded s) || s.resetDue() && s.completionDeadline() != null);
     }
 
     /**
-     * The due date of one item of a milestone: the completion deadline of the latest settlement with
-     * {@code resetDue} at whose date the item was still open (no tender made on or before that date stands),
-     * otherwise the milestone's due rule. Null while the rule's anchor has not happened.
+     * The due date of one item of a milestone: the milestone's due rule, then the events that set or move due dates
+     * in effective order — the completion deadline of a settlement with {@code resetDue} at whose date the item was
+     * still open (no tender made on or before that date stands), an extension of the milestone, and for an item an
+     * amendment added, its joining (it is due with the milestone, or the milestone's own number of days after the
+     * amendment when the milestone's due date has passed by then). Null while the rule's anchor has not happened.
      */
     LocalDate itemDue(MilestoneState state, String item) {
-        if (!anyReset) return ruleDue(state.milestone.id());
-        LocalDate due = null;
-        boolean reset = false;
-        LocalDate standing = completions.get(state.milestone.id()).itemCompletedOn().get(item);
-        for (MediationConcluded s : timeline.settlements) {
-            if (!s.resetDue() || s.completionDeadline() == null) continue;
-            if (standing != null && !standing.isAfter(s.date())) continue;
-            due = deadline(s);
-            reset = true;
+        if (!anyChange) return ruleDue(state.milestone.id());
+        return itemDue(state, item, null);
+    }
+
+    /** The item's due date in force just before {@code stop} (null: after every known change). */
+    private LocalDate itemDue(MilestoneState state, String item, ContractEvent stop) {
+        String id = state.milestone.id();
+        LocalDate due = ruleDue(id);
+        Amended joinedBy = state.joinedBy.get(item);
+        boolean present = joinedBy == null;
+        LocalDate standing = completions.get(id).itemCompletedOn().get(item);
+        for (ContractEvent change : timeline.dueChanges) {
+            if (change == stop) break;
+            if (change instanceof MediationConcluded s) {
+                if (!present || !s.resetDue() || s.completionDeadline() == null) continue;
+                if (standing != null && !standing.isAfter(s.date())) continue;
+                due = deadline(s);
+            } else if (change instanceof Extended x) {
+                if (x.milestone().equals(id) && due != null) due = StatementCalculator.later(due, extended(due, x));
+            } else if (change == joinedBy) {
+                present = true;
+                if (due != null && !due.isAfter(joinedBy.date())) due = joinDue(state.milestone, joinedBy.date());
+            }
         }
-        return reset ? due : ruleDue(state.milestone.id());
+        return due;
+    }
+
+    /**
+     * The due date of the milestone in force just before {@code extension} (the latest of its items'), or null if it
+     * has none yet.
+     */
+    LocalDate dueBefore(MilestoneState state, Extended extension) {
+        LocalDate due = null;
+        for (String item : state.tenders.keySet()) due = StatementCalculator.later(due, itemDue(state, item, extension));
+        return due;
+    }
+
+    /**
+     * The due date an extension gives, from the due date in force: {@code days} more calendar days counted from the
+     * day after it (excused days skipped, §122), or the day {@code to}, pushed by the excused days after the
+     * extension's date and on or before it, then §122. The caller keeps the later of the two: an extension never
+     * shortens a due date.
+     */
+    LocalDate extended(LocalDate inForce, Extended x) {
+        boolean rollover = rule.lastDayRollover();
+        LocalDate day;
+        if (x.days() != null) {
+            day = Periods.lastDay(inForce, x.days(), new Periods.Rule(DeadlineDays.CALENDAR, rollover, calendar), excused);
+            if (rollover) used(inForce, day);
+        } else if (x.to().isAfter(x.date())) {
+            day = Periods.fixedDay(x.date(), x.to(), rule, excused);
+            if (rollover) used(x.to(), day);
+        } else {
+            day = rollover ? Periods.rollOver(x.to(), calendar, excused) : x.to();
+            if (rollover) used(x.to(), day);
+        }
+        return day;
+    }
+
+    /**
+     * The due date of an item added to a milestone whose due date had passed by the amendment's date: the
+     * milestone's own number of days from the day after the amendment — as its rule counts them, or for a fixed
+     * date the calendar days from the signing to it — with excused days skipped and §122.
+     */
+    private LocalDate joinDue(Milestone milestone, LocalDate joined) {
+        LocalDate day;
+        if (milestone.due() instanceof DueRule.Relative relative) {
+            day = Periods.lastDay(joined, relative.days(), rule, excused);
+            if (rule.days() == DeadlineDays.WORKING || rule.lastDayRollover()) used(joined, day);
+        } else {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(contract.signedOn(), ((DueRule.Fixed) milestone.due()).date());
+            day = Periods.lastDay(joined, (int) Math.max(0, days),
+                    new Periods.Rule(DeadlineDays.CALENDAR, rule.lastDayRollover(), calendar), excused);
+            if (rule.lastDayRollover()) used(joined, day);
+        }
+        return day;
     }
 
     /** The due date shown for a milestone: the latest of its items' due dates, or null if none has one. */

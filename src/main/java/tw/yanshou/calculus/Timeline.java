@@ -3,6 +3,7 @@ package tw.yanshou.calculus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Set;
 import tw.yanshou.calculus.ContractEvent.Accepted;
 import tw.yanshou.calculus.ContractEvent.Amended;
 import tw.yanshou.calculus.ContractEvent.Excused;
+import tw.yanshou.calculus.ContractEvent.Extended;
 import tw.yanshou.calculus.ContractEvent.InspectionFailed;
 import tw.yanshou.calculus.ContractEvent.MediationConcluded;
 import tw.yanshou.calculus.ContractEvent.MediationFiled;
@@ -40,10 +42,14 @@ final class Timeline {
         Tender(LocalDate on) { this.on = on; }
     }
 
-    /** The tenders of each item of a milestone, in the milestone's item order. */
+    /**
+     * The tenders of each item of a milestone, in the milestone's item order; items an amendment added to the
+     * milestone follow from the amendment's date, with the amendment that added them in {@code joinedBy}.
+     */
     static final class MilestoneState {
         final Milestone milestone;
         final Map<String, List<Tender>> tenders = new LinkedHashMap<>();
+        final Map<String, Amended> joinedBy = new LinkedHashMap<>();
 
         MilestoneState(Milestone milestone) {
             this.milestone = milestone;
@@ -64,6 +70,8 @@ final class Timeline {
             Tender t = last(item);
             return t != null && t.outcome == Outcome.PENDING;
         }
+
+        boolean allAccepted() { return tenders.keySet().stream().allMatch(this::accepted); }
     }
 
     record ExcusedEntry(DateRange range, String reason) { }
@@ -75,6 +83,15 @@ final class Timeline {
     final List<ExcusedEntry> excused = new ArrayList<>();
     final List<Amended> amendments = new ArrayList<>();
     final List<MediationConcluded> settlements = new ArrayList<>();
+    /** The known extensions, in effective order, with their index into the contract's events. */
+    final Map<Extended, Integer> extensions = new LinkedHashMap<>();
+    /**
+     * The events that set or move due dates, in effective order: settlements, extensions and amendments that add
+     * items to milestones ({@link DueDates} walks them item by item).
+     */
+    final List<ContractEvent> dueChanges = new ArrayList<>();
+    /** For each milestone, the items the known amendments add to it and the day they join. */
+    private final Map<String, Map<String, LocalDate>> added = new HashMap<>();
     /** Indices (into the contract's event list) of the applied events, in the order they were applied. */
     final List<Integer> applied = new ArrayList<>();
     boolean capWaived;
@@ -98,7 +115,7 @@ final class Timeline {
     private record Indexed(int index, ContractEvent event) { }
 
     private static final List<Class<? extends ContractEvent>> SAME_DAY_ORDER = List.of(
-            Amended.class, Excused.class, MediationFiled.class, MediationConcluded.class,
+            Amended.class, Excused.class, MediationFiled.class, MediationConcluded.class, Extended.class,
             Tendered.class, InspectionFailed.class, Accepted.class, Terminated.class);
 
     private static int rank(ContractEvent e) { return SAME_DAY_ORDER.indexOf(e.getClass()); }
@@ -106,11 +123,18 @@ final class Timeline {
     private static final Comparator<Indexed> ORDER = Comparator
             .comparing((Indexed i) -> i.event().date())
             .thenComparingInt(i -> rank(i.event()))
-            .thenComparing(i -> i.event() instanceof MilestoneEvent m ? m.milestone() : "")
+            .thenComparing(i -> i.event() instanceof MilestoneEvent m ? m.milestone()
+                    : i.event() instanceof Extended x ? x.milestone() : "")
             .thenComparing(i -> String.valueOf(i.event()));
 
     private void run() {
         List<Indexed> known = new ArrayList<>();
+        for (ContractEvent e : contract.events()) {
+            if (e.date().isAfter(knownThrough) || !(e instanceof Amended a)) continue;
+            for (ContractEvent.ItemChange change : a.items())
+                if (change.milestone() != null)
+                    added.computeIfAbsent(change.milestone(), k -> new HashMap<>()).putIfAbsent(change.code(), a.date());
+        }
         for (int i = 0; i < contract.events().size(); i++) {
             ContractEvent e = contract.events().get(i);
             if (e.date().isAfter(knownThrough)) continue;
@@ -141,7 +165,7 @@ final class Timeline {
                 violations.add(new Violation(path + ".milestone", "no milestone " + m.milestone()));
             } else {
                 for (int j = 0; j < m.items().size(); j++) {
-                    if (!state.tenders.containsKey(m.items().get(j)))
+                    if (!state.tenders.containsKey(m.items().get(j)) && !addedTo(m.milestone(), m.items().get(j)))
                         violations.add(new Violation(path + ".items[" + j + "]",
                                 "item " + m.items().get(j) + " is not part of milestone " + m.milestone()));
                 }
@@ -164,10 +188,27 @@ final class Timeline {
                 if (contract.item(change.code()).isEmpty() && (change.name() == null || change.name().isBlank()))
                     violations.add(new Violation(path + ".items[" + j + "].name",
                             "no item " + change.code() + " in the contract; an added item needs a name"));
+                if (change.milestone() != null && !milestones.containsKey(change.milestone()))
+                    violations.add(new Violation(path + ".items[" + j + "].milestone", "no milestone " + change.milestone()));
+                else if (change.milestone() != null && contract.item(change.code()).isPresent())
+                    violations.add(new Violation(path + ".items[" + j + "].milestone", "item " + change.code()
+                            + " is an item of the contract; only an item the amendment adds joins a milestone"));
             }
             if (a.items().isEmpty()) violations.add(new Violation(path + ".items", "an amendment changes at least one item"));
         }
+        if (e instanceof Extended x) {
+            if (!milestones.containsKey(x.milestone()))
+                violations.add(new Violation(path + ".milestone", "no milestone " + x.milestone()));
+            if (x.to() != null && x.to().isBefore(contract.signedOn()))
+                violations.add(new Violation(path + ".to",
+                        x.to() + " is before the contract was signed (" + contract.signedOn() + ")"));
+        }
         return violations.size() == before;
+    }
+
+    /** Whether a known amendment adds {@code item} to {@code milestone} (at some date). */
+    private boolean addedTo(String milestone, String item) {
+        return added.getOrDefault(milestone, Map.of()).containsKey(item);
     }
 
     private void applyDay(List<Indexed> events) {
@@ -220,8 +261,13 @@ final class Timeline {
     private String refusal(MilestoneEvent e) {
         if (terminatedOn != null) return "the contract was terminated on " + terminatedOn;
         MilestoneState state = milestones.get(e.milestone());
-        List<String> targets = targets(e, state);
         String m = e.milestone();
+        for (String item : e.items()) {
+            if (!state.tenders.containsKey(item))
+                return "item " + item + " is not yet part of milestone " + m + ": it joins with the amendment of "
+                        + added.get(m).get(item);
+        }
+        List<String> targets = targets(e, state);
         if (e instanceof Tendered) {
             if (targets.isEmpty()) {
                 return state.tenders.keySet().stream().allMatch(state::accepted)
@@ -245,6 +291,36 @@ final class Timeline {
                         + " needs a tender first";
         }
         return null;
+    }
+
+    /** Item prices change; an item added to a milestone joins it (not an accepted one: its acceptance closed it). */
+    private void amend(Amended a, String path) {
+        for (ContractEvent.ItemChange change : a.items()) {
+            if (change.milestone() == null) continue;
+            MilestoneState state = milestones.get(change.milestone());
+            boolean addedBefore = amendments.stream().flatMap(earlier -> earlier.items().stream())
+                    .anyMatch(earlier -> earlier.code().equals(change.code()));
+            if (addedBefore) {
+                violations.add(Violation.conflict(path, "item " + change.code() + " was added by an earlier amendment; "
+                        + "an item joins a milestone when it is added"));
+                return;
+            }
+            if (state.allAccepted()) {
+                violations.add(Violation.conflict(path, "milestone " + change.milestone() + " is already accepted; "
+                        + "an added item joins a milestone that is still open"));
+                return;
+            }
+        }
+        amendments.add(a);
+        boolean joins = false;
+        for (ContractEvent.ItemChange change : a.items()) {
+            if (change.milestone() == null) continue;
+            MilestoneState state = milestones.get(change.milestone());
+            state.tenders.put(change.code(), new ArrayList<>());
+            state.joinedBy.put(change.code(), a);
+            joins = true;
+        }
+        if (joins) dueChanges.add(a);
     }
 
     private void apply(Indexed indexed) {
@@ -287,12 +363,23 @@ final class Timeline {
             mediationPendingSince = null;
             if (c.outcome() == ContractEvent.Outcome.SETTLED) {
                 settlements.add(c);
+                dueChanges.add(c);
                 if (c.excused() != null)
                     excused.add(new ExcusedEntry(c.excused(), "調解不計工期"));
                 capWaived |= c.capWaived();
             }
         } else if (event instanceof Amended a) {
-            amendments.add(a);
+            amend(a, path);
+        } else if (event instanceof Extended x) {
+            MilestoneState state = milestones.get(x.milestone());
+            if (state.tenders.keySet().stream().allMatch(item -> state.accepted(item) || state.pending(item))) {
+                violations.add(Violation.conflict(path, "milestone " + x.milestone() + " is complete on " + x.date()
+                        + " (every item accepted or awaiting its inspection): there is nothing left to extend; to excuse "
+                        + "days after the fact, record EXCUSED"));
+                return;
+            }
+            extensions.put(x, indexed.index());
+            dueChanges.add(x);
         } else if (event instanceof Terminated t) {
             terminatedOn = t.date();
         }

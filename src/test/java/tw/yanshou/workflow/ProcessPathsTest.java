@@ -128,6 +128,58 @@ class ProcessPathsTest extends ProcessTestSupport {
     }
 
     @Test
+    void movesTheWaitingTimerWhenTheDueDateIsExtended() {
+        String c = start("P-EXTENDED", null);
+        postOn(c, "2019-01-20", "{\"date\":\"2019-01-20\",\"type\":\"EXTENDED\",\"milestone\":\"M\",\"days\":10,"
+                + "\"reason\":\"颱風停工\"}");
+        // 01-31 + 10 days = Sunday 02-10 → §122 Monday 02-11; the timer fires on the first late day, 02-12 in Taipei
+        assertThat(statement(id(c), "2019-01-20").get("milestones").get(0).get("dueOn").asText()).isEqualTo("2019-02-11");
+        List<Job> timers = management.createJobQuery().processInstanceId(pi(c)).activityId("DuePassed").list();
+        assertThat(timers).singleElement().extracting(j -> j.getDuedate().toInstant().toString()).isEqualTo("2019-02-11T16:00:00Z");
+        liveUntil("2019-02-11", pi(c));
+        assertThat(instance(pi(c))).hasNotPassed("MilestoneLate").isWaitingAt("WaitForTender");
+        liveUntil("2019-02-12", pi(c));
+        assertThat(instance(pi(c))).hasPassed("MilestoneLate").isWaitingAt("WaitForLateTender");
+    }
+
+    @Test
+    void leavesTheLateStateWhenAnExtensionAfterTheDueDateMovesItAgain() {
+        String c = start("P-EXTENDED-LATE", null);
+        liveUntil("2019-02-05", pi(c));
+        assertThat(instance(pi(c))).hasPassed("MilestoneLate").isWaitingAt("WaitForLateTender");
+        // granted on 02-05, after the due date passed: 01-31 + 20 = Wednesday 02-20; the days 02-01..02-05 are not late
+        postOn(c, "2019-02-05", "{\"date\":\"2019-02-05\",\"type\":\"EXTENDED\",\"milestone\":\"M\",\"days\":20}");
+        assertThat(instance(pi(c))).isWaitingAt("WaitForTender");
+        List<Job> timers = management.createJobQuery().processInstanceId(pi(c)).activityId("DuePassed").list();
+        assertThat(timers).singleElement().extracting(j -> j.getDuedate().toInstant().toString()).isEqualTo("2019-02-20T16:00:00Z");
+        assertThat(statement(id(c), "2019-02-05").get("lateDays").asLong()).isZero();
+    }
+
+    @Test
+    void movesTheTimerForAnItemAddedToAMilestoneWhoseDueDatePassed() {
+        String c = start("P-ADDED", null);
+        postOn(c, "2019-01-20", "{\"date\":\"2019-01-20\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        assertThat(instance(pi(c))).isWaitingAt("ScheduleInspection");
+        liveUntil("2019-02-10", pi(c));
+        // B joins M on 02-10, after M's due date: it gets M's own 30 days, 02-11..03-12 (18 + 12), Tuesday 2019-03-12
+        postOn(c, "2019-02-10", "{\"date\":\"2019-02-10\",\"type\":\"AMENDED\",\"items\":[{\"code\":\"B\","
+                + "\"name\":\"item B\",\"amount\":500000,\"milestone\":\"M\"}],\"reason\":\"追加\"}");
+        completeTask(pi(c), "ScheduleInspection", "{\"inspectionOn\":\"2019-02-12\"}");
+        liveUntil("2019-02-12", pi(c));
+        completeTask(pi(c), "RecordInspectionResult", "{\"result\":\"ACCEPTED\",\"date\":\"2019-02-12\"}");
+        // A is accepted, B is still to tender: the branch waits for B's tender with the timer of 03-12
+        assertThat(instance(pi(c))).isNotEnded().isWaitingAt("WaitForTender");
+        List<Job> timers = management.createJobQuery().processInstanceId(pi(c)).activityId("DuePassed").list();
+        assertThat(timers).singleElement().extracting(j -> j.getDuedate().toInstant().toString()).isEqualTo("2019-03-12T16:00:00Z");
+        postOn(c, "2019-03-01", "{\"date\":\"2019-03-01\",\"type\":\"TENDERED\",\"milestone\":\"M\"}");
+        completeTask(pi(c), "ScheduleInspection", "{\"inspectionOn\":\"2019-03-05\"}");
+        liveUntil("2019-03-05", pi(c));
+        completeTask(pi(c), "RecordInspectionResult", "{\"result\":\"ACCEPTED\",\"date\":\"2019-03-05\"}");
+        assertThat(instance(pi(c))).isEnded();
+        assertThat(statement(id(c), "2019-03-10").get("lateDays").asLong()).isZero();
+    }
+
+    @Test
     void asksForADecisionWhenTheTerminationRightArisesAndCascades() {
         travelTo("2019-01-10");
         JsonNode linked = register(contract("P-CASCADE-M", null));

@@ -19,15 +19,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import tw.yanshou.calculus.Anchor;
 import tw.yanshou.calculus.Claim;
@@ -36,6 +41,7 @@ import tw.yanshou.calculus.ContractEvent;
 import tw.yanshou.calculus.ContractEvent.Accepted;
 import tw.yanshou.calculus.ContractEvent.Amended;
 import tw.yanshou.calculus.ContractEvent.Excused;
+import tw.yanshou.calculus.ContractEvent.Extended;
 import tw.yanshou.calculus.ContractEvent.InspectionFailed;
 import tw.yanshou.calculus.ContractEvent.ItemChange;
 import tw.yanshou.calculus.ContractEvent.MediationConcluded;
@@ -87,19 +93,36 @@ public final class ContractFileReader {
     private static final List<String> DUE = List.of("days", "from", "date");
     private static final List<String> RANGE = List.of("from", "to");
     private static final List<String> PERIOD = List.of("days", "workingDays", "date");
-    private static final List<String> CHANGE = List.of("code", "name", "amount");
+    private static final List<String> CHANGE = List.of("code", "name", "amount", "milestone");
     private static final List<String> CLAIM = List.of("accrualThrough", "reductions", "bondOffset", "interest");
     private static final List<String> REDUCTION = List.of("percent", "reason");
     private static final List<String> INTEREST = List.of("ratePercent", "from", "through");
 
     /** The fields of each event type besides {@code date} and {@code type}, in the order they are written. */
-    private static final Map<String, List<String>> EVENT_FIELDS = eventFields();
+    static final Map<String, List<String>> EVENT_FIELDS = eventFields();
 
     private static final Pattern JSON_START = Pattern.compile("\\s*\\{\\s*[\"}]");
     private static final Pattern EVENT_PATH = Pattern.compile("events\\[(\\d+)](.*)");
 
+    /** The longest text read at all, in characters (a contract file of hundreds of items is far below it). */
+    static final int MAX_CHARS = 2_000_000;
+    /** The longest line of YAML (a flow-style list of hundreds of items is far below it). */
+    static final int MAX_LINE = 100_000;
+    /** How deep mappings and lists may nest (a contract file needs 6 levels). */
+    static final int MAX_DEPTH = 20;
+    /** The longest JSON string (the longest text field is 2,000 characters). */
+    static final int MAX_STRING = 100_000;
+    /** The longest number, in characters (an amount has at most 15 digits). */
+    static final int MAX_NUMBER = 100;
+
+    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxDocumentLength(MAX_CHARS).maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING)
+            .maxNumberLength(MAX_NUMBER).maxNameLength(1_000).build();
+    private static final JsonFactory JSON_FACTORY = JsonFactory.builder().streamReadConstraints(CONSTRAINTS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final YAMLFactory YAML_FACTORY = YAMLFactory.builder().loaderOptions(loaderOptions())
+            .streamReadConstraints(CONSTRAINTS).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper JSON = strict(new ObjectMapper());
-    private static final ObjectMapper YAML = strict(new YAMLMapper());
 
     private final ContractValidator validator;
 
@@ -170,23 +193,74 @@ public final class ContractFileReader {
         return event;
     }
 
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CHARS);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setMaxAliasesForCollections(10);
+        options.setAllowRecursiveKeys(false);
+        return options;
+    }
+
     private static JsonNode parse(String text) {
+        if (text.length() > MAX_CHARS)
+            throw unreadable("the text is longer than the limit of " + MAX_CHARS + " characters");
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (content.isBlank()) throw unreadable("the file is empty; a contract file starts with \"format: 1\"");
         // JSON starts with a brace and a quoted key; a brace and a bare key is a YAML flow mapping ({ date: … })
         boolean json = JSON_START.matcher(content).lookingAt();
+        if (!json) longLines(content);
         JsonNode root;
-        try {
-            root = (json ? JSON : YAML).readTree(content);
+        try (JsonParser parser = (json ? JSON_FACTORY : YAML_FACTORY).createParser(content)) {
+            root = WrittenTree.read(parser);
+            if (root != null && parser.nextToken() != null)
+                throw unreadable((json ? "not valid JSON: " : "not valid YAML: ") + where(parser.currentLocation())
+                        + (json ? "text after the closing brace" : "a second document; a contract file is one document"));
+        } catch (StreamConstraintsException e) {
+            throw unreadable("the text exceeds a limit of the reader: " + limit(problem(e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
-            throw unreadable((json ? "not valid JSON: " : "not valid YAML: ") + where(e.getLocation())
-                    + problem(e.getOriginalMessage()));
+            String message = problem(e.getOriginalMessage());
+            if (message.contains("exceeds the limit") || message.contains("Nesting Depth exceeded"))
+                throw unreadable("the text exceeds a limit of the reader: " + limit(message));
+            throw unreadable((json ? "not valid JSON: " : "not valid YAML: ") + where(e.getLocation()) + message);
+        } catch (java.io.IOException e) {
+            throw unreadable("the text cannot be read: " + e.getMessage());
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw unreadable("the text exceeds a limit of the reader: " + limit(String.valueOf(e.getMessage())));
         }
         if (root == null || root.isMissingNode() || root.isNull())
             throw unreadable("the file is empty; a contract file starts with \"format: 1\"");
         if (!root.isObject())
             throw unreadable("must be a mapping of fields starting with \"format: 1\", was " + Fields.describe(root));
         return root;
+    }
+
+    /**
+     * YAML scalars on one very long line take the parser superlinear time (a 1 MB line about half a second, 8 MB
+     * 46 s), many lines do not: YAML lines are bounded, checked in one pass before parsing.
+     */
+    private static void longLines(String content) {
+        int start = 0;
+        for (int i = 0; i <= content.length(); i++) {
+            if (i == content.length() || content.charAt(i) == '\n') {
+                if (i - start > MAX_LINE)
+                    throw unreadable("line " + (content.substring(0, start).lines().count() + 1) + " is longer than the limit of "
+                            + MAX_LINE + " characters; write long YAML over several lines");
+                start = i + 1;
+            }
+        }
+    }
+
+    /** SnakeYAML's limit messages in the reader's words. */
+    private static String limit(String message) {
+        if (message.contains("Nesting Depth") || message.contains("nesting depth"))
+            return "mappings and lists nest deeper than " + MAX_DEPTH + " levels";
+        if (message.contains("code points") || message.contains("Document length"))
+            return "the text is longer than " + MAX_CHARS + " characters";
+        if (message.contains("String value length")) return "a text is longer than " + MAX_STRING + " characters";
+        if (message.contains("Number value length")) return "a number is longer than " + MAX_NUMBER + " digits";
+        if (message.contains("Name length")) return "a key is longer than 1000 characters";
+        return message;
     }
 
     /** The parser's message without the positions and source excerpts it repeats (SnakeYAML writes several lines). */
@@ -228,6 +302,7 @@ public final class ContractFileReader {
         fields.put("MEDIATION_CONCLUDED",
                 List.of("outcome", "excused", "completionDeadline", "resetDue", "capWaived", "note"));
         fields.put("AMENDED", List.of("items", "reason", "note"));
+        fields.put("EXTENDED", List.of("milestone", "days", "to", "reason", "note"));
         fields.put("TERMINATED", List.of("ground", "note"));
         return Collections.unmodifiableMap(fields);
     }
@@ -267,13 +342,13 @@ public final class ContractFileReader {
                 throw invalid("format", "unsupported format " + format + "; this server reads format " + ContractFile.FORMAT);
 
             ObjectNode c = fields.object(top, "", "contract", REQUIRED, CONTRACT);
-            number = fields.text(c, "contract", "number", REQUIRED);
-            title = fields.text(c, "contract", "title", OPTIONAL);
-            buyer = fields.text(c, "contract", "buyer", OPTIONAL);
+            number = fields.text(c, "contract", "number", REQUIRED, Fields.Text.ID);
+            title = fields.text(c, "contract", "title", OPTIONAL, Fields.Text.NAME);
+            buyer = fields.text(c, "contract", "buyer", OPTIONAL, Fields.Text.NAME);
             vendor = vendor(c);
             currency = orElse(fields.choice(c, "contract", "currency", List.of(ContractFile.CURRENCY), OPTIONAL),
                     ContractFile.CURRENCY);
-            String site = fields.text(c, "contract", "site", OPTIONAL);
+            String site = fields.text(c, "contract", "site", OPTIONAL, Fields.Text.NAME);
             LocalDate signedOn = fields.date(c, "contract", "signedOn", REQUIRED);
             List<Item> items = items(c);
             Terms terms = terms(fields.object(top, "", "terms", REQUIRED, TERMS), site);
@@ -284,35 +359,49 @@ public final class ContractFileReader {
                     events, claims);
         }
 
+        /**
+         * Identifiers that differ only in letter case ({@code HW} and {@code hw}) are refused: they look the same to
+         * the officers who read them. Identical ones are the validator's ({@code … is listed twice}).
+         */
+        private void unique(Map<String, String> seen, String id, String path, String what) {
+            if (id == null) return;
+            String earlier = seen.putIfAbsent(Fields.caseless(id), id);
+            if (earlier != null && !earlier.equals(id))
+                fields.add(path, what + " " + id + " differs from " + what + " " + earlier
+                        + " only in letter case; identifiers must differ regardless of case");
+        }
+
         private ContractFile.Vendor vendor(ObjectNode contract) {
             ObjectNode v = fields.object(contract, "contract", "vendor", OPTIONAL, VENDOR);
-            String id = fields.text(v, "contract.vendor", "id", OPTIONAL);
-            String name = fields.text(v, "contract.vendor", "name", REQUIRED);
+            String id = fields.text(v, "contract.vendor", "id", OPTIONAL, Fields.Text.ID);
+            String name = fields.text(v, "contract.vendor", "name", REQUIRED, Fields.Text.NAME);
             return name == null ? null : new ContractFile.Vendor(id, name);
         }
 
         private List<Item> items(ObjectNode contract) {
             List<Item> items = new ArrayList<>();
+            Map<String, String> seen = new java.util.HashMap<>();
             ArrayNode list = fields.list(contract, "contract", "items", REQUIRED);
             if (list == null) return items;
             for (int i = 0; i < list.size(); i++) {
                 String path = at("contract.items", i);
                 ObjectNode o = fields.object(list.get(i), path, ITEM);
-                String code = fields.text(o, path, "code", REQUIRED);
-                String name = fields.text(o, path, "name", OPTIONAL);
+                String code = fields.text(o, path, "code", REQUIRED, Fields.Text.CODE);
+                String name = fields.text(o, path, "name", OPTIONAL, Fields.Text.NAME);
                 BigDecimal amount = fields.amount(o, path, "amount", REQUIRED);
                 items.add(new Item(orElse(code, path), name, orElse(amount, BigDecimal.ZERO)));
+                unique(seen, code, path + ".code", "item");
             }
             return items;
         }
 
         private Terms terms(ObjectNode t, String site) {
-            String calendar = orElse(fields.text(t, "terms", "calendar", OPTIONAL), "TW");
+            String calendar = orElse(fields.text(t, "terms", "calendar", OPTIONAL, Fields.Text.ID), "TW");
             DeadlineDays deadlineDays =
                     orElse(fields.choice(t, "terms", "deadlineDays", DeadlineDays.class, OPTIONAL), DeadlineDays.CALENDAR);
             boolean rollover = orElse(fields.bool(t, "terms", "lastDayRollover", OPTIONAL), true);
             ObjectNode p = fields.object(t, "terms", "penalty", REQUIRED, PENALTY);
-            BigDecimal rate = fields.number(p, "terms.penalty", "ratePerMille", REQUIRED);
+            BigDecimal rate = fields.rate(p, "terms.penalty", "ratePerMille", REQUIRED);
             PenaltyBasis basis =
                     orElse(fields.choice(p, "terms.penalty", "basis", PenaltyBasis.class, OPTIONAL), PenaltyBasis.LATE_ITEMS);
             Rounding rounding =
@@ -331,14 +420,14 @@ public final class ContractFileReader {
             for (int i = 0; i < list.size(); i++) {
                 String path = at("terms.linkedContracts", i);
                 ObjectNode o = fields.object(list.get(i), path, LINKED);
-                String linkedNumber = fields.text(o, path, "number", REQUIRED);
-                String kind = fields.text(o, path, "kind", REQUIRED);
+                String linkedNumber = fields.text(o, path, "number", REQUIRED, Fields.Text.ID);
+                String kind = fields.text(o, path, "kind", REQUIRED, Fields.Text.CODE);
                 BigDecimal amount = fields.amount(o, path, "amount", REQUIRED);
                 BigDecimal bond = fields.amount(o, path, "performanceBond", OPTIONAL);
                 boolean ends = orElse(fields.bool(o, path, "terminatesWithThis", OPTIONAL), false);
-                if (linkedNumber != null && linkedNumber.equals(number))
+                if (linkedNumber != null && number != null && Fields.caseless(linkedNumber).equals(Fields.caseless(number)))
                     fields.add(path + ".number", "is the number of this contract; a linked contract is another one");
-                else if (linkedNumber != null && !seen.add(linkedNumber))
+                else if (linkedNumber != null && !seen.add(Fields.caseless(linkedNumber)))
                     fields.add(path + ".number", "contract " + linkedNumber + " is linked twice");
                 if (linkedNumber != null && kind != null && amount != null)
                     linked.add(new ContractFile.LinkedContract(linkedNumber, kind, amount, bond, ends));
@@ -347,14 +436,16 @@ public final class ContractFileReader {
 
         private List<Milestone> milestones(ArrayNode list) {
             List<Milestone> milestones = new ArrayList<>();
+            Map<String, String> seen = new java.util.HashMap<>();
             if (list == null) return milestones;
             for (int i = 0; i < list.size(); i++) {
                 String path = at("milestones", i);
                 ObjectNode o = fields.object(list.get(i), path, MILESTONE);
-                String id = fields.text(o, path, "id", REQUIRED);
-                String name = fields.text(o, path, "name", OPTIONAL);
+                String id = fields.text(o, path, "id", REQUIRED, Fields.Text.ID);
+                String name = fields.text(o, path, "name", OPTIONAL, Fields.Text.NAME);
                 List<String> items = fields.codes(o, path, "items", REQUIRED);
                 DueRule due = due(fields.object(o, path, "due", REQUIRED, DUE), path + ".due");
+                unique(seen, id, path + ".id", "milestone");
                 milestones.add(new Milestone(orElse(id, path), name, orElse(items, List.of()),
                         orElse(due, new DueRule.Relative(0, Anchor.SIGNED))));
             }
@@ -424,10 +515,10 @@ public final class ContractFileReader {
 
         /** The event, or null if something it needs is missing (and reported). */
         private ContractEvent event(ObjectNode o, String path, LocalDate date, String type) {
-            String note = fields.text(o, path, "note", OPTIONAL);
+            String note = fields.text(o, path, "note", OPTIONAL, Fields.Text.NOTE);
             switch (type) {
                 case "TENDERED", "ACCEPTED", "INSPECTION_FAILED" -> {
-                    String milestone = fields.text(o, path, "milestone", REQUIRED);
+                    String milestone = fields.text(o, path, "milestone", REQUIRED, Fields.Text.ID);
                     List<String> items = fields.codes(o, path, "items", OPTIONAL);
                     LocalDate cureBy = type.equals("INSPECTION_FAILED") ? fields.date(o, path, "cureBy", OPTIONAL) : null;
                     if (date == null || milestone == null) return null;
@@ -455,13 +546,31 @@ public final class ContractFileReader {
                     if (date == null || outcome == null) return null;
                     return new MediationConcluded(date, outcome, excused, deadline, resetDue, capWaived, note);
                 }
+                case "EXTENDED" -> {
+                    String milestone = fields.text(o, path, "milestone", REQUIRED, Fields.Text.ID);
+                    boolean days = o.hasNonNull("days"), to = o.hasNonNull("to");
+                    String reason = reasonOrNote(o, path, type, note);
+                    if (days == to) {
+                        fields.add(path, days ? "give days or to, not both"
+                                : "needs days, e.g. days: 30 (30 more calendar days), or to, e.g. to: 2019-03-31 (the new due date)");
+                        return null;
+                    }
+                    Integer n = days ? fields.days(o, path, "days", REQUIRED) : null;
+                    if (n != null && n < 1) {
+                        fields.add(at(path, "days"), "must be at least 1: an extension grants one day or more");
+                        return null;
+                    }
+                    LocalDate until = to ? fields.date(o, path, "to", REQUIRED) : null;
+                    if (date == null || milestone == null || (n == null && until == null)) return null;
+                    return new Extended(date, milestone, n, until, reason);
+                }
                 case "AMENDED" -> {
                     List<ItemChange> changes = itemChanges(fields.list(o, path, "items", REQUIRED), path + ".items");
                     String reason = reasonOrNote(o, path, type, note);
                     return date == null || changes == null ? null : new Amended(date, changes, reason);
                 }
                 default -> {
-                    String ground = fields.text(o, path, "ground", OPTIONAL);
+                    String ground = fields.text(o, path, "ground", OPTIONAL, Fields.Text.NAME);
                     return date == null ? null : new Terminated(date, ground, note);
                 }
             }
@@ -498,7 +607,7 @@ public final class ContractFileReader {
 
         /** EXCUSED and AMENDED keep one text, their reason; {@code note} is read as the reason. */
         private String reasonOrNote(ObjectNode o, String path, String type, String note) {
-            String reason = fields.text(o, path, "reason", OPTIONAL);
+            String reason = fields.text(o, path, "reason", OPTIONAL, Fields.Text.NOTE);
             if (reason != null && note != null)
                 fields.add(path + ".note", "an " + type + " event has one text: give reason or note, not both");
             return orElse(reason, note);
@@ -545,10 +654,11 @@ public final class ContractFileReader {
             for (int j = 0; j < list.size(); j++) {
                 String itemPath = at(path, j);
                 ObjectNode o = fields.object(list.get(j), itemPath, CHANGE);
-                String code = fields.text(o, itemPath, "code", REQUIRED);
-                String name = fields.text(o, itemPath, "name", OPTIONAL);
+                String code = fields.text(o, itemPath, "code", REQUIRED, Fields.Text.CODE);
+                String name = fields.text(o, itemPath, "name", OPTIONAL, Fields.Text.NAME);
                 BigDecimal amount = fields.amount(o, itemPath, "amount", REQUIRED);
-                if (code != null && amount != null) changes.add(new ItemChange(code, name, amount));
+                String milestone = fields.text(o, itemPath, "milestone", OPTIONAL, Fields.Text.ID);
+                if (code != null && amount != null) changes.add(new ItemChange(code, name, amount, milestone));
             }
             return changes;
         }
@@ -577,7 +687,7 @@ public final class ContractFileReader {
                 String reductionPath = at(path, j);
                 ObjectNode o = fields.object(list.get(j), reductionPath, REDUCTION);
                 BigDecimal percent = fields.percent(o, reductionPath, "percent", REQUIRED);
-                String reason = fields.text(o, reductionPath, "reason", OPTIONAL);
+                String reason = fields.text(o, reductionPath, "reason", OPTIONAL, Fields.Text.NOTE);
                 if (percent != null) reductions.add(new Claim.Reduction(percent, reason));
             }
             return reductions;
@@ -585,7 +695,7 @@ public final class ContractFileReader {
 
         private Claim.Interest interest(ObjectNode interest, String path) {
             if (interest == null) return null;
-            BigDecimal rate = fields.number(interest, path, "ratePercent", OPTIONAL);
+            BigDecimal rate = fields.percent(interest, path, "ratePercent", OPTIONAL);
             LocalDate from = fields.date(interest, path, "from", REQUIRED);
             LocalDate through = fields.date(interest, path, "through", OPTIONAL);
             if (from != null && through != null && through.isBefore(from))
@@ -645,7 +755,8 @@ public final class ContractFileReader {
 
         static LeftOut of(int index, ContractEvent event) {
             return new LeftOut(index, event.date(), event.type(),
-                    event instanceof ContractEvent.MilestoneEvent m ? m.milestone() : null);
+                    event instanceof ContractEvent.MilestoneEvent m ? m.milestone()
+                            : event instanceof Extended x ? x.milestone() : null);
         }
 
         /** Whether this event, had it been applied, could have changed how {@code event} was judged. */

@@ -20,6 +20,7 @@ import tw.yanshou.calculus.Contract;
 import tw.yanshou.calculus.ContractEvent;
 import tw.yanshou.calculus.ContractEvent.Amended;
 import tw.yanshou.calculus.ContractEvent.Excused;
+import tw.yanshou.calculus.ContractEvent.Extended;
 import tw.yanshou.calculus.ContractEvent.InspectionFailed;
 import tw.yanshou.calculus.ContractEvent.ItemChange;
 import tw.yanshou.calculus.ContractEvent.MediationConcluded;
@@ -199,8 +200,14 @@ public final class ContractFileWriter {
                 i.put("code", change.code());
                 putText(i, "name", change.name());
                 putNumber(i, "amount", change.amount());
+                if (change.milestone() != null) i.put("milestone", change.milestone());
             }
             putText(o, "reason", a.reason());
+        } else if (event instanceof Extended x) {
+            o.put("milestone", x.milestone());
+            if (x.days() != null) o.put("days", x.days());
+            else putDate(o, "to", x.to());
+            putText(o, "reason", x.reason());
         } else if (event instanceof Terminated t) {
             putText(o, "ground", t.ground());
             putText(o, "note", t.note());

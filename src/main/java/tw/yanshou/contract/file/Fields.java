@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +28,63 @@ final class Fields {
     /** Whether a field must be present. */
     enum Presence { REQUIRED, OPTIONAL }
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /**
+     * What a text is, and so how long it may be and which characters it may hold. Every text is NFC-normalised and
+     * may hold no control character (notes: except tab and line breaks) and no unpaired surrogate; identifiers are
+     * trimmed and hold no bidi control or zero-width character. The lengths agree with the database's columns
+     * ({@code StorageLimits}): case numbers, ids and milestone ids 100, item codes and kinds 50.
+     */
+    enum Text {
+        /** A case number, vendor id, milestone id, calendar id. */
+        ID(100, true, false),
+        /** An item code or a linked contract's kind. */
+        CODE(50, true, false),
+        /** A name, title, agency, site, ground. */
+        NAME(500, false, false),
+        /** A note or reason: tab and line breaks allowed. */
+        NOTE(2_000, false, true);
+
+        final int maxLength;
+        final boolean identifier;
+        final boolean lines;
+
+        Text(int maxLength, boolean identifier, boolean lines) {
+            this.maxLength = maxLength;
+            this.identifier = identifier;
+            this.lines = lines;
+        }
+    }
+
+    /**
+     * The range of a number, checked on its digits before any arithmetic: at most {@code integerDigits} digits before
+     * the point and {@code decimals} after it (so {@code 1e10000000} is refused without ever being scaled), then
+     * {@code min} (exclusive when {@code minExclusive}) to {@code max}.
+     */
+    record Range(int integerDigits, int decimals, BigDecimal min, boolean minExclusive, BigDecimal max, String expected) {
+        boolean allows(BigDecimal value) {
+            BigDecimal stripped = value.stripTrailingZeros();
+            long integer = (long) stripped.precision() - stripped.scale();
+            if (integer > integerDigits || Math.max(0, stripped.scale()) > decimals) return false;
+            int low = stripped.compareTo(min);
+            return (minExclusive ? low > 0 : low >= 0) && stripped.compareTo(max) <= 0;
+        }
+    }
+
+    static final Range AMOUNT = new Range(15, 0, BigDecimal.ZERO, false, new BigDecimal("999999999999999"),
+            "a whole amount ≥ 0 of at most 15 digits");
+    static final Range RATE = new Range(4, 4, BigDecimal.ZERO, true, BigDecimal.valueOf(1000),
+            "a rate above 0 and at most 1000 (‰), with at most 4 decimals");
+    static final Range PERCENT = new Range(3, 2, BigDecimal.ZERO, false, BigDecimal.valueOf(100),
+            "a number from 0 to 100 with at most 2 decimals");
+    static final Range DAYS = new Range(5, 0, BigDecimal.ZERO, false, BigDecimal.valueOf(36_500),
+            "a whole number of days from 0 to 36500");
+    static final Range WHOLE = new Range(9, 0, BigDecimal.valueOf(-999_999_999), false, BigDecimal.valueOf(999_999_999),
+            "a whole number");
+
     private static final Pattern QUOTED_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    /** Text YAML 1.1 reads as a number though Jackson gives it as text: sexagesimal, infinity, not-a-number. */
+    private static final Pattern YAML11_NUMBER =
+            Pattern.compile("[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
     private static final Pattern GROUPED_NUMBER = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     private final List<Violation> violations = new ArrayList<>();
@@ -109,11 +165,11 @@ final class Fields {
         return (ArrayNode) node;
     }
 
-    /** Text; numbers are read as their digits, blank optional text as absent. */
-    String text(ObjectNode parent, String path, String key, Presence presence) {
+    /** Text; numbers are read as written, blank optional text as absent. */
+    String text(ObjectNode parent, String path, String key, Presence presence, Text kind) {
         JsonNode node = value(parent, path, key, presence);
         if (node == null) return null;
-        String text = text(node, at(path, key));
+        String text = text(node, at(path, key), kind);
         if (text != null && text.isBlank()) {
             if (presence == Presence.REQUIRED) add(at(path, key), "must not be empty");
             return null;
@@ -121,29 +177,87 @@ final class Fields {
         return text;
     }
 
-    String text(JsonNode node, String path) {
-        if (node.isTextual() || node.isNumber()) return node.asText();
-        add(path, "must be text, was " + describe(node));
+    /** The text of a node as {@link Text} says, or null (reported). */
+    String text(JsonNode node, String path, Text kind) {
+        if (!node.isTextual() && !node.isNumber()) {
+            add(path, "must be text, was " + describe(node));
+            return null;
+        }
+        String raw = node.asText();
+        if (raw.length() > 4 * kind.maxLength + 64) {
+            add(path, "must be at most " + kind.maxLength + " characters, was " + raw.length());
+            return null;
+        }
+        String problem = characterProblem(raw, kind);
+        if (problem != null) {
+            add(path, problem);
+            return null;
+        }
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        if (kind.identifier) text = text.strip();
+        if (text.length() > kind.maxLength) {
+            add(path, "must be at most " + kind.maxLength + " characters, was " + text.length());
+            return null;
+        }
+        return text;
+    }
+
+    /** What is wrong with the characters of a text, or null. */
+    private static String characterProblem(String text, Text kind) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c))
+                return "holds an unpaired surrogate (U+" + hex(c) + " at character " + (i + 1) + "): the text is not valid Unicode";
+            if (c == '\t' || c == '\n' || c == '\r') {
+                if (kind.lines) continue;
+                return "must be one line without tabs (a " + (c == '\t' ? "tab" : "line break") + " at character " + (i + 1) + ")";
+            }
+            if (Character.getType(c) == Character.CONTROL)
+                return "holds the control character U+" + hex(c) + " at character " + (i + 1) + "; remove it";
+            if (kind.identifier && invisible(c))
+                return "holds the invisible character U+" + hex(c) + " at character " + (i + 1)
+                        + " (a bidi control or zero-width character); an identifier is written in visible characters only";
+        }
         return null;
     }
 
-    /** A list of codes (item codes), each entry checked. */
+    /** Bidi controls and zero-width characters: they make two identifiers look alike. */
+    private static boolean invisible(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
+                || c == '\u061C' || (c >= '\u200B' && c <= '\u200D') || c == '\u2060' || c == '\uFEFF';
+    }
+
+    private static String hex(char c) { return String.format("%04X", (int) c); }
+
+    /** A list of item codes, each entry checked. */
     List<String> codes(ObjectNode parent, String path, String key, Presence presence) {
         ArrayNode list = list(parent, path, key, presence);
         if (list == null) return null;
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            String code = text(list.get(i), at(at(path, key), i));
+            String code = text(list.get(i), at(at(path, key), i), Text.CODE);
             codes.add(code == null ? at(at(path, key), i) : code);
         }
         return codes;
     }
 
-    /** A date in ISO form or one of the ROC forms {@link RocDates#parse} reads. */
+    /** The key identifiers are compared by for uniqueness: regardless of letter case. */
+    static String caseless(String identifier) {
+        return identifier.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A date in ISO form or one of the ROC forms {@link RocDates#parse} reads, from its text as written (an unquoted
+     * {@code 0771231} is 民國77年12月31日, not an octal number).
+     */
     LocalDate date(ObjectNode parent, String path, String key, Presence presence) {
         JsonNode node = value(parent, path, key, presence);
         if (node == null) return null;
-        if (!node.isTextual() && !node.isIntegralNumber()) {
+        if ((!node.isTextual() && !node.isIntegralNumber()) || node.asText().length() > 40) {
             add(at(path, key), "must be a date such as 2019-01-14 or 108/01/14, was " + describe(node));
             return null;
         }
@@ -155,54 +269,46 @@ final class Fields {
         }
     }
 
-    private static final BigDecimal MAX_DAYS = BigDecimal.valueOf(36_500);
-
-    /** An amount of money: a whole number of TWD, 0 or more. */
+    /** An amount of money: a whole number of TWD from 0 to 999,999,999,999,999 (the database's numeric(15,0)). */
     BigDecimal amount(ObjectNode parent, String path, String key, Presence presence) {
-        return decimal(parent, path, key, presence, v -> v.signum() >= 0 && v.scale() <= 0, "a whole amount ≥ 0");
+        return decimal(parent, path, key, presence, AMOUNT);
     }
 
-    /** A number 0 or more, decimals allowed (a rate). */
-    BigDecimal number(ObjectNode parent, String path, String key, Presence presence) {
-        return decimal(parent, path, key, presence, v -> v.signum() >= 0, "a number ≥ 0");
+    /** A penalty rate per mille: above 0, at most 1000, at most 4 decimals. */
+    BigDecimal rate(ObjectNode parent, String path, String key, Presence presence) {
+        return decimal(parent, path, key, presence, RATE);
     }
 
-    /** A percentage from 0 to 100, decimals allowed. */
+    /** A percentage from 0 to 100, at most 2 decimals. */
     BigDecimal percent(ObjectNode parent, String path, String key, Presence presence) {
-        return decimal(parent, path, key, presence, v -> v.signum() >= 0 && v.compareTo(HUNDRED) <= 0,
-                "a number from 0 to 100");
+        return decimal(parent, path, key, presence, PERCENT);
     }
 
     /** A whole number of days from 0 to 36,500 (a hundred years: no contract period is longer). */
     Integer days(ObjectNode parent, String path, String key, Presence presence) {
-        BigDecimal value = decimal(parent, path, key, presence,
-                v -> v.signum() >= 0 && v.scale() <= 0 && v.compareTo(MAX_DAYS) <= 0, "a whole number of days from 0 to 36500");
+        BigDecimal value = decimal(parent, path, key, presence, DAYS);
         return value == null ? null : value.intValueExact();
     }
 
-    /** A number that must pass {@code valid}; otherwise a violation saying it must be {@code expected}. */
-    private BigDecimal decimal(ObjectNode parent, String path, String key, Presence presence,
-                               java.util.function.Predicate<BigDecimal> valid, String expected) {
+    /**
+     * A number within {@code range}, checked on its digits before anything is computed with it; otherwise a
+     * violation saying what it must be.
+     */
+    private BigDecimal decimal(ObjectNode parent, String path, String key, Presence presence, Range range) {
         JsonNode node = value(parent, path, key, presence);
         if (node == null) return null;
         BigDecimal value = decimal(node);
-        if (value == null || !valid.test(value)) {
-            add(at(path, key), "must be " + expected + ", was " + describe(node) + hint(node));
+        if (value == null || !range.allows(value)) {
+            add(at(path, key), "must be " + range.expected() + ", was " + describe(node) + hint(node, range));
             return null;
         }
-        return value;
+        return canonical(value);
     }
 
     /** A whole number (the format). */
     Integer integer(ObjectNode parent, String path, String key, Presence presence) {
-        JsonNode node = value(parent, path, key, presence);
-        if (node == null) return null;
-        BigDecimal value = decimal(node);
-        if (value == null || value.scale() > 0 || value.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            add(at(path, key), "must be a whole number, was " + describe(node));
-            return null;
-        }
-        return value.intValueExact();
+        BigDecimal value = decimal(parent, path, key, presence, WHOLE);
+        return value == null ? null : value.intValueExact();
     }
 
     Boolean bool(ObjectNode parent, String path, String key, Presence presence) {
@@ -232,12 +338,11 @@ final class Fields {
         return null;
     }
 
-    /** The number of a numeric node, without trailing zeros and with scale 0 or more; null if not a number. */
+    /** The number of a numeric node as it was written, not yet scaled; null if not a number. */
     private static BigDecimal decimal(JsonNode node) {
         if (!node.isNumber()) return null;
         try {
-            BigDecimal value = node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
-            return canonical(value);
+            return node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
         } catch (NumberFormatException notFinite) {
             return null;
         }
@@ -249,21 +354,47 @@ final class Fields {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private static String hint(JsonNode node) {
+    private static String hint(JsonNode node, Range range) {
+        if (node instanceof WrittenTree.WrittenNumber) {
+            String what = range == AMOUNT ? "amounts" : "numbers";
+            return " (write " + what + " as plain decimal digits; YAML 1.1 would read " + node.asText() + " as "
+                    + yamlReading(node.asText()) + ")";
+        }
         if (!node.isTextual()) return "";
         String text = node.asText().strip();
+        if (YAML11_NUMBER.matcher(text).matches())
+            return " (write " + (range == AMOUNT ? "amounts" : "numbers") + " as plain decimal digits; YAML 1.1 would read "
+                    + text + " as " + yamlReading(text) + ")";
         if (QUOTED_NUMBER.matcher(text).matches()) return " (write the number without quotes)";
         if (GROUPED_NUMBER.matcher(text).matches())
             return " (write the number without separators: " + text.replace(",", "") + ")";
         return "";
     }
 
+    /** What YAML 1.1 makes of a number that is not written in plain decimal digits. */
+    private static String yamlReading(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("0x") || t.startsWith("-0x") || t.startsWith("+0x")) return "a hexadecimal number";
+        if (t.contains(":")) return "a sexagesimal (base 60) number";
+        if (t.contains("inf") || t.contains("nan")) return "a value that is not a number";
+        if (t.contains("_")) return "a number with separators";
+        if (t.matches("[-+]?0[0-7]+|[-+]?0o[0-7]+")) return "an octal number";
+        if (t.startsWith("+")) return "a number with a sign";
+        return "a number in another form";
+    }
+
     /** How a value reads in a message: text in quotes, numbers and booleans as written. */
     static String describe(JsonNode node) {
-        if (node.isTextual()) return "\"" + node.asText() + "\"";
+        if (node instanceof WrittenTree.WrittenNumber) return shorten(node.asText());
+        if (node.isTextual()) return "\"" + shorten(node.asText()) + "\"";
         if (node.isObject()) return "a mapping";
         if (node.isArray()) return "a list";
         return node.asText();
+    }
+
+    /** A value in a message: at most 60 characters of it. */
+    private static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "…";
     }
 
     /** Levenshtein distance, for "did you mean". */

@@ -28,6 +28,7 @@ import tw.yanshou.calculus.ContractEvent;
 import tw.yanshou.calculus.ContractEvent.Accepted;
 import tw.yanshou.calculus.ContractEvent.Amended;
 import tw.yanshou.calculus.ContractEvent.Excused;
+import tw.yanshou.calculus.ContractEvent.Extended;
 import tw.yanshou.calculus.ContractEvent.InspectionFailed;
 import tw.yanshou.calculus.ContractEvent.ItemChange;
 import tw.yanshou.calculus.ContractEvent.MediationConcluded;
@@ -293,6 +294,52 @@ class ContractFileReaderTest {
     }
 
     @Test
+    void readsExtensionsAndItemsAddedToMilestones() {
+        ContractFile file = READER.read(small("""
+                  - { date: 2019-01-20, type: TENDERED, milestone: DELIVERY }
+                  - { date: 2019-01-25, type: ACCEPTED, milestone: DELIVERY }
+                """, """
+                  - { date: 2019-01-10, type: AMENDED, items: [ { code: CABLE, name: "Cables", amount: 50000, milestone: DELIVERY } ], reason: "追加" }
+                  - { date: 2019-01-12, type: EXTENDED, milestone: DELIVERY, days: 10, reason: "颱風停工" }
+                  - { date: 108/01/15, type: EXTENDED, milestone: DELIVERY, to: 108/02/20, note: "機關函同意展延" }
+                """));
+
+        assertThat(file.contract().events()).containsExactly(
+                new Amended(d("2019-01-10"), List.of(new ItemChange("CABLE", "Cables", amount(50_000), "DELIVERY")), "追加"),
+                Extended.byDays(d("2019-01-12"), "DELIVERY", 10, "颱風停工"),
+                Extended.to(d("2019-01-15"), "DELIVERY", d("2019-02-20"), "機關函同意展延"));
+    }
+
+    static Stream<Arguments> badExtensions() {
+        return Stream.of(
+                Arguments.of("type: EXTENDED, milestone: DELIVERY", "events[0]",
+                        "needs days, e.g. days: 30 (30 more calendar days), or to, e.g. to: 2019-03-31 (the new due date)"),
+                Arguments.of("type: EXTENDED, milestone: DELIVERY, days: 5, to: 2019-03-01", "events[0]", "give days or to, not both"),
+                Arguments.of("type: EXTENDED, milestone: DELIVERY, days: 0", "events[0].days",
+                        "must be at least 1: an extension grants one day or more"),
+                Arguments.of("type: EXTENDED, milestone: DELIVERY, days: 2.5", "events[0].days",
+                        "must be a whole number of days from 0 to 36500, was 2.5"),
+                Arguments.of("type: EXTENDED, days: 5", "events[0].milestone", "is required"),
+                Arguments.of("type: EXTENDED, milestone: NOPE, days: 5", "events[0].milestone", "no milestone NOPE"),
+                Arguments.of("type: EXTENDED, milestone: DELIVERY, to: 2019-01-25", "events[0].to",
+                        "2019-01-25 is before the due date of milestone DELIVERY in force on 2019-01-20 (2019-02-01): an "
+                                + "extension cannot shorten it"),
+                Arguments.of("type: EXTENDED, milestone: DELIVERY, days: 5, cureBy: 2019-03-01", "events[0].cureBy",
+                        "is not a field of type EXTENDED; its fields are date, type, milestone, days, to, reason, note"),
+                Arguments.of("type: AMENDED, items: [ { code: X, name: x, amount: 1, milestone: NOPE } ]",
+                        "events[0].items[0].milestone", "no milestone NOPE"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badExtensions")
+    void refusesABadExtensionOrAddition(String event, String path, String message) {
+        // the first event becomes the given one dated 2019-01-20 (DELIVERY is due 30 days from 2019-01-02: 2019-02-01)
+        String text = small("  - { date: 2019-01-20, type: TENDERED, milestone: DELIVERY }\n"
+                + "  - { date: 2019-01-25, type: ACCEPTED, milestone: DELIVERY }\n", "  - { date: 2019-01-20, " + event + " }\n");
+        assertThat(messageAt(text, path)).isEqualTo(message);
+    }
+
+    @Test
     void keepsTheFileOrderOfEventsRecordedOutOfDateOrder() {
         ContractFile file = READER.read(small(
                 "  - { date: 2019-01-20, type: TENDERED, milestone: DELIVERY }\n"
@@ -434,11 +481,11 @@ class ContractFileReaderTest {
     static Stream<Arguments> messages() {
         return Stream.of(
                 Arguments.of(small("ratePerMille: 1", "ratePerMille: abc"), "terms.penalty.ratePerMille",
-                        "must be a number ≥ 0, was \"abc\""),
+                        "must be a rate above 0 and at most 1000 (‰), with at most 4 decimals, was \"abc\""),
                 Arguments.of(small("amount: 200000", "amount: -5"), "contract.items[1].amount",
-                        "must be a whole amount ≥ 0, was -5"),
+                        "must be a whole amount ≥ 0 of at most 15 digits, was -5"),
                 Arguments.of(small("amount: 200000", "amount: \"200,000\""), "contract.items[1].amount",
-                        "must be a whole amount ≥ 0, was \"200,000\" (write the number without separators: 200000)"),
+                        "must be a whole amount ≥ 0 of at most 15 digits, was \"200,000\" (write the number without separators: 200000)"),
                 Arguments.of(small("  signedOn: 2019-01-02\n", ""), "contract.signedOn", "is required"),
                 Arguments.of(small("date: 2019-01-20", "date: 2019-02-30"), "events[0].date",
                         "\"2019-02-30\" is not a real date: February 2019 has 28 days"),
@@ -452,7 +499,7 @@ class ContractFileReaderTest {
                 Arguments.of(small("format: 1", "format: 2"), "format", "unsupported format 2; this server reads format 1"),
                 Arguments.of(small("type: TENDERED", "type: DELIVERED"), "events[0].type",
                         "unknown event type \"DELIVERED\"; known types: TENDERED, INSPECTION_FAILED, ACCEPTED, EXCUSED, "
-                                + "MEDIATION_FILED, MEDIATION_CONCLUDED, AMENDED, TERMINATED"),
+                                + "MEDIATION_FILED, MEDIATION_CONCLUDED, AMENDED, EXTENDED, TERMINATED"),
                 Arguments.of(small("type: ACCEPTED", "type: ACCEPTED, cureBy: 2019-02-01"), "events[1].cureBy",
                         "is not a field of type ACCEPTED; its fields are date, type, milestone, items, note"),
                 Arguments.of(small("type: TENDERED", "type: ACCEPTED"), "events[1]",
@@ -487,7 +534,7 @@ class ContractFileReaderTest {
         InvalidContractException e = catchThrowableOfType(InvalidContractException.class,
                 () -> READER.read(small("amount: 200000", "amount: -5").replace("ratePerMille: 1", "ratePerMille: x")));
 
-        assertThat(e.getMessage()).contains("contract.items[1].amount: must be a whole amount ≥ 0, was -5",
-                "terms.penalty.ratePerMille: must be a number ≥ 0, was \"x\"");
+        assertThat(e.getMessage()).contains("contract.items[1].amount: must be a whole amount ≥ 0 of at most 15 digits, was -5",
+                "terms.penalty.ratePerMille: must be a rate above 0 and at most 1000 (‰), with at most 4 decimals, was \"x\"");
     }
 }

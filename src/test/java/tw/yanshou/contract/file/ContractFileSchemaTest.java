@@ -115,4 +115,27 @@ class ContractFileSchemaTest {
         assertThat(keys(schema.at("/properties/contract/properties"))).containsAll(keys(courtCase.get("contract")));
         assertThat(keys(schema.at("/properties/terms/properties"))).containsAll(keys(courtCase.get("terms")));
     }
+
+    @Test
+    void describesEveryEventTypeWithTheFieldsTheReaderTakes() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(resource(SCHEMA));
+        JsonNode event = schema.at("/$defs/event");
+        List<String> types = new ArrayList<>();
+        event.at("/properties/type/enum").forEach(t -> types.add(t.asText()));
+        assertThat(types).containsExactlyInAnyOrderElementsOf(ContractFileReader.EVENT_FIELDS.keySet());
+        for (String type : types) {
+            JsonNode variant = null;
+            for (JsonNode v : event.get("oneOf")) {
+                JsonNode t = v.at("/properties/type");
+                if (t.path("const").asText().equals(type) || t.path("enum").toString().contains("\"" + type + "\"")) variant = v;
+            }
+            assertThat(variant).as(type).isNotNull();
+            List<String> fields = new ArrayList<>(ContractFileReader.EVENT_FIELDS.get(type));
+            fields.add("date");
+            fields.add("type");
+            assertThat(keys(variant.get("properties"))).as(type).containsExactlyInAnyOrderElementsOf(fields);
+        }
+        assertThat(keys(event.at("/oneOf/6/properties/items/items/properties")))
+                .as("AMENDED items").containsExactly("code", "name", "amount", "milestone");
+    }
 }

@@ -42,6 +42,9 @@ class ContractFileWriterTest {
             events:
               - { date: 2024-01-10, type: EXCUSED, from: 2024-01-10, to: 2024-01-12, note: "typhoon" }
               - { date: 2024-01-15, type: AMENDED, items: [ { code: A, amount: 90000 }, { code: C, name: "C", amount: 1 } ] }
+              - { date: 2024-01-16, type: AMENDED, items: [ { code: D, name: "D", amount: 2, milestone: N } ], reason: "追加" }
+              - { date: 2024-01-20, type: EXTENDED, milestone: M, days: 10, note: "颱風" }
+              - { date: 2024-01-21, type: EXTENDED, milestone: M, to: 2024-03-29 }
               - { date: 2024-02-01, type: MEDIATION_FILED }
               - { date: 2024-02-20, type: MEDIATION_CONCLUDED, outcome: SETTLED, completionDeadline: { date: 2024-04-30 }, resetDue: true }
               - { date: 2024-02-21, type: TENDERED, milestone: M, items: [A], note: "" }
