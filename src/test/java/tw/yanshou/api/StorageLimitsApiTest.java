@@ -43,16 +43,16 @@ class StorageLimitsApiTest extends ApiTestSupport {
                         "contract.items[0].code", "at most 50 characters"),
                 // numeric(15): 999,999,999,999,999 is the largest amount
                 Arguments.of(file("L-AMOUNT", "amount: 1000000 }", "amount: 1000000000000000 }"), "contract.items[0].amount",
-                        "at most 999999999999999"),
+                        "at most 15 digits"),
                 Arguments.of(file("L-MILESTONE", "{ id: M,", "{ id: " + "M".repeat(101) + ","), "milestones[0].id", "at most 100 characters"),
                 Arguments.of(file("L-LINKED", "number: \"L-LINKED-M\"", "number: \"" + n101 + "\""), "terms.linkedContracts[0].number",
                         "at most 100 characters"),
                 Arguments.of(file("L-KIND", "kind: MAINTENANCE", "kind: " + "K".repeat(51)), "terms.linkedContracts[0].kind",
                         "at most 50 characters"),
                 Arguments.of(file("L-LINKED-AMOUNT", "amount: 100000,", "amount: 1000000000000000,"), "terms.linkedContracts[0].amount",
-                        "at most 999999999999999"),
+                        "at most 15 digits"),
                 Arguments.of(file("L-BOND", "amount: 100000,", "amount: 100000, performanceBond: 1000000000000000,"),
-                        "terms.linkedContracts[0].performanceBond", "at most 999999999999999"));
+                        "terms.linkedContracts[0].performanceBond", "at most 15 digits"));
     }
 
     private long count(String table) {
