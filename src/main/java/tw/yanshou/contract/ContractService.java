@@ -4,12 +4,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import tw.yanshou.audit.AuditLog;
 import tw.yanshou.audit.ChainCheck;
@@ -44,10 +49,11 @@ public class ContractService {
     private final AuditLog audit;
     private final OfficeClock clock;
     private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
 
     ContractService(ContractRepository contracts, ContractLoader loader, ContractFileReader reader, ContractFileWriter writer,
                     ContractValidator validator, StatementService statements, AuditLog audit, OfficeClock clock,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events, ObjectMapper json) {
         this.contracts = contracts;
         this.loader = loader;
         this.reader = reader;
@@ -57,7 +63,11 @@ public class ContractService {
         this.audit = audit;
         this.clock = clock;
         this.events = events;
+        this.json = json;
     }
+
+    /** Refuses a caller who may not register contracts (before their file is read). */
+    public void requireMayRegister(Actor actor) { requireStaff(actor, "register contracts"); }
 
     /** Registers a contract file (YAML or JSON) and replays its events through the engine. */
     @Transactional
@@ -130,8 +140,15 @@ public class ContractService {
         List<Violation> conflicts = violations.stream().filter(v -> v.kind() == Violation.Kind.CONFLICT).toList();
         if (!conflicts.isEmpty()) throw new ConflictException(conflicts.get(0).message(), violations);
         if (!violations.isEmpty()) throw new InvalidContractException(violations);
+        String body = writer.eventJson(event);
+        duplicateOf(log, body).ifPresent(earlier -> {
+            throw new ConflictException("this event is already recorded (entry " + earlier.seq() + ", by "
+                    + earlier.recordedBy() + "); to retry a request safely, send it with an Idempotency-Key",
+                    List.of(Violation.conflict("event", "the same " + event.type() + " of " + event.date()
+                            + " is already recorded as entry " + earlier.seq())));
+        });
         StoredEvent stored = new StoredEvent(UUID.randomUUID(), contractId, contracts.nextSeq(contractId), event.date(),
-                event.type(), writer.eventJson(event), null, null, null, actor.name(), cascadedFrom);
+                event.type(), body, null, null, null, actor.name(), cascadedFrom);
         contracts.append(stored);
         loader.changed(contractId);
         LocalDate latest = current.events().stream().map(ContractEvent::date).max(LocalDate::compareTo).orElse(null);
@@ -225,6 +242,18 @@ public class ContractService {
             if (refused.isEmpty()) recordEvent(other.id(), termination, Actor.ENGINE, contractId);
             else audit.record(Actor.ENGINE.name(), "LINKED_TERMINATION_REFUSED", other.id(),
                     Map.of("by", number, "on", on.toString(), "why", refused.stream().map(Violation::toString).toList()));
+        }
+    }
+
+    /** An event in force with the very same content (a request sent twice): recording it again would count it twice. */
+    private Optional<StoredEvent> duplicateOf(List<StoredEvent> log, String body) {
+        try {
+            JsonNode wanted = json.readTree(body);
+            for (StoredEvent e : ContractLoader.effective(log))
+                if (json.readTree(e.body()).equals(wanted)) return Optional.of(e);
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event body does not read as JSON", e);
         }
     }
 

@@ -116,6 +116,15 @@ class ProblemHandler {
         return p;
     }
 
+    /** A body that passed its limit while it was read (the size filter answers when the length is declared). */
+    @ExceptionHandler(java.io.UncheckedIOException.class)
+    ProblemDetail unreadableBody(java.io.UncheckedIOException e) {
+        if (e.getCause() instanceof RequestSizeFilter.PayloadTooLargeException tooLarge)
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "The request is too large",
+                    "the body may hold at most " + tooLarge.limit / 1024 + " KB here; nothing was stored");
+        return problem(HttpStatus.BAD_REQUEST, "unreadable", "The request cannot be read", e.getMessage());
+    }
+
     private static List<Map<String, String>> views(List<Violation> violations) {
         return violations.stream().map(v -> Map.of("path", v.path(), "message", v.message())).toList();
     }

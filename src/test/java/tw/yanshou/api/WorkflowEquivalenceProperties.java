@@ -91,6 +91,8 @@ class WorkflowEquivalenceProperties extends ApiTestSupport {
         for (int step = 0; step < 14 && !day.isAfter(until); step++) {
             for (int attempt = 0; attempt < 20; attempt++) {
                 ContractEvent candidate = candidate(contract, r, day);
+                // the very same event twice is refused as a duplicate when recorded on its own (a retried request)
+                if (contract.events().contains(candidate)) continue;
                 if (validator.validateEvent(contract, candidate).isEmpty()) {
                     contract = contract.withEvent(candidate);
                     events.add(candidate);

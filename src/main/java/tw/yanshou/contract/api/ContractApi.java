@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +37,7 @@ import tw.yanshou.infrastructure.Retrying;
 import tw.yanshou.security.Actor;
 import tw.yanshou.security.CurrentActor;
 import tw.yanshou.web.Dates;
+import tw.yanshou.web.RequestBodies;
 
 /** Contracts, their events and statements as JSON; contract files in and out as YAML or JSON. */
 @RestController
@@ -66,8 +69,12 @@ class ContractApi {
 
     @Operation(summary = "Register a contract file (YAML or JSON); its events are replayed through the engine")
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<Created> register(@RequestBody String file) {
-        ContractSummary c = retrying.call(() -> contracts.register(file, actor.get()));
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the contract file, YAML or JSON, UTF-8", required = true)
+    ResponseEntity<Created> register(HttpServletRequest request) {
+        Actor who = actor.get();
+        contracts.requireMayRegister(who);   // before a byte of the body is read
+        String file = RequestBodies.utf8(request);
+        ContractSummary c = retrying.call(() -> contracts.register(file, who));
         return ResponseEntity.created(URI.create("/api/contracts/" + c.id())).body(new Created(c.id(), c.number(), c.status()));
     }
 
@@ -94,8 +101,12 @@ class ContractApi {
     @Operation(summary = "Record one event, in the shape it has in a contract file")
     @PostMapping(path = "/{id}/events",
             consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<Map<String, Object>> record(@PathVariable UUID id, @RequestBody String event) {
-        StoredEvent e = retrying.call(() -> contracts.recordEvent(id, event, actor.get()));
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "one event, YAML or JSON, UTF-8", required = true)
+    ResponseEntity<Map<String, Object>> record(@PathVariable UUID id, HttpServletRequest request) {
+        Actor who = actor.get();
+        contracts.summary(id, who);   // a contract the caller may not see is a 404 before the body is read
+        String event = RequestBodies.utf8(request);
+        StoredEvent e = retrying.call(() -> contracts.recordEvent(id, event, who));
         return ResponseEntity.created(URI.create("/api/contracts/" + id + "/events/" + e.id()))
                 .body(Map.of("id", e.id(), "seq", e.seq(), "type", e.type(), "date", e.effectiveDate().toString()));
     }
