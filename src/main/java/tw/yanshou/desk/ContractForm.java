@@ -19,13 +19,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code milestones[1].due.from}), it gives a contract file (format 1, JSON) that goes through the same door as an
  * uploaded file, and a violation's path names the row it came from even when empty rows were left out.
  */
-final class ContractForm {
+public final class ContractForm {
     static final int MAX_ROWS = 50;
     private static final Pattern ROW = Pattern.compile("^(contract\\.items|terms\\.linkedContracts|milestones)\\[(\\d+)](.*)$");
 
-    final int items;
-    final int milestones;
-    final int linked;
+    public final int items;
+    public final int milestones;
+    public final int linked;
     /** File index → form row, per list. */
     private final List<Integer> itemRows = new ArrayList<>();
     private final List<Integer> milestoneRows = new ArrayList<>();
