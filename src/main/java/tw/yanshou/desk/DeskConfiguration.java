@@ -32,6 +32,8 @@ class DeskConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("yanshou-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
+            // no Accept-Language: the container would answer with its own default locale, not the office's
+            if (request.getHeader("Accept-Language") == null) return CHINESE;
             for (java.util.Enumeration<Locale> e = request.getLocales(); e.hasMoreElements(); ) {
                 Locale asked = e.nextElement();
                 if (asked.getLanguage().equals("en")) return Locale.ENGLISH;

@@ -21,9 +21,37 @@ import tw.yanshou.calculus.RocDates;
  */
 @Component("fmt")
 public class Format {
-    private final ZoneId zone;
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    Format(@Value("${yanshou.zone:Asia/Taipei}") String zone) { this.zone = ZoneId.of(zone); }
+    private final ZoneId zone;
+    private final org.springframework.context.MessageSource messages;
+
+    Format(@Value("${yanshou.zone:Asia/Taipei}") String zone, org.springframework.context.MessageSource messages) {
+        this.zone = ZoneId.of(zone);
+        this.messages = messages;
+    }
+
+    /** A due rule in the reader's words: "60 days from SIGNED" / "簽約（SIGNED）起 60 日". */
+    public String rule(tw.yanshou.calculus.DueRule rule) {
+        Locale locale = LocaleContextHolder.getLocale();
+        if (rule instanceof tw.yanshou.calculus.DueRule.Fixed f)
+            return messages.getMessage("milestone.ruleFixed", new Object[] {longDate(f.date())}, locale);
+        tw.yanshou.calculus.DueRule.Relative r = (tw.yanshou.calculus.DueRule.Relative) rule;
+        return messages.getMessage("milestone.ruleRelative", new Object[] {r.days(), r.from().toString()}, locale);
+    }
+
+    /** A value of an event as stored (JSON): dates as the reader writes them, lists and objects spelled out. */
+    public String value(Object v) {
+        if (v == null) return "";
+        if (v instanceof String s && ISO_DATE.matcher(s).matches()) return date(LocalDate.parse(s));
+        if (v instanceof java.util.Map<?, ?> m) {
+            StringBuilder b = new StringBuilder();
+            m.forEach((k, x) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(value(x)));
+            return b.toString();
+        }
+        if (v instanceof java.util.List<?> l) return String.join(", ", l.stream().map(this::value).toList());
+        return String.valueOf(v);
+    }
 
     private static boolean english() { return LocaleContextHolder.getLocale().getLanguage().equals("en"); }
 

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import tw.yanshou.calculus.InvalidContractException;
-import tw.yanshou.calculus.Violation;
 import tw.yanshou.contract.ContractBoard;
 import tw.yanshou.infrastructure.OfficeClock;
 import tw.yanshou.infrastructure.Retrying;
@@ -133,6 +132,7 @@ class TaskPages {
         model.addAttribute("openTask", openTask);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("none", forms.errors());
         model.addAttribute("today", clock.clockDay());
         return "tasks/list";
     }

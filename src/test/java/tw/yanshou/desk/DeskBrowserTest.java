@@ -211,6 +211,7 @@ class DeskBrowserTest extends BrowserTestSupport {
 
             page.navigate(url("/"));
             assertThat(page.locator("table.board")).containsText("DESK-FORM-1");
+            page.navigate(url("/?status=ALL&sort=penalty&dir=desc"));
             shot(page, "dashboard");
 
             // English
