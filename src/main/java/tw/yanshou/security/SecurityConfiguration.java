@@ -27,7 +27,8 @@ import tw.yanshou.web.Problems;
 /**
  * Who may do what. The API ({@code /api/**}) takes bearer tokens; the process engine's REST API and webapps are
  * for administrators only (the webapps trust the Spring sign-in: container-based authentication); health stays
- * open for load balancers. Everything else needs a signed-in user.
+ * open for load balancers. The pages (tw.yanshou.desk) need a signed-in user: administration administrators, contracts
+ * and tasks staff; the sign-in page is our own ({@code /login}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
