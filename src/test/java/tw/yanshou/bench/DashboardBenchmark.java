@@ -94,7 +94,7 @@ public final class DashboardBenchmark {
 
     private static void signIn(HttpClient browser, String base) throws Exception {
         String login = get(browser, base + "/login");
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]* value=\"([^\"]+)\"").matcher(login);
         if (!csrf.find()) throw new IllegalStateException("no CSRF token on the sign-in page");
         String form = "username=bench&password=" + URLEncoder.encode("bench-passphrase", StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
