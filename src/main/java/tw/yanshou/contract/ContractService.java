@@ -112,6 +112,38 @@ public class ContractService {
     }
 
     /**
+     * Records one event written as in a contract file, from a form rendered when the contract's log ended at entry
+     * {@code expectedLastSeq}: refused with {@link ContractChangedException} if the log has moved on since.
+     */
+    @Transactional
+    public StoredEvent recordEvent(UUID contractId, String text, Actor actor, int expectedLastSeq) {
+        ContractEvent event = reader.readEvent(text);
+        requireUnchanged(contractId, actor, expectedLastSeq);
+        return recordEvent(contractId, event, actor);
+    }
+
+    /** Voids an event from a form rendered when the log ended at entry {@code expectedLastSeq} (see above). */
+    @Transactional
+    public StoredEvent voidEvent(UUID contractId, UUID eventId, String reason, Actor actor, int expectedLastSeq) {
+        requireStaff(actor, "void events");
+        requireUnchanged(contractId, actor, expectedLastSeq);
+        return voidEvent(contractId, eventId, reason, actor);
+    }
+
+    /** The seq of the last entry of the contract's log (0 for none): what a form carries to detect a stale page. */
+    public int lastSeq(UUID contractId, Actor actor) {
+        summary(contractId, actor);
+        return contracts.nextSeq(contractId) - 1;
+    }
+
+    private void requireUnchanged(UUID contractId, Actor actor, int expectedLastSeq) {
+        contracts.lock(contractId).filter(c -> actor.maySeeContractOf(c.vendorId()))
+                .orElseThrow(() -> new ContractNotFoundException(contractId));
+        int last = contracts.nextSeq(contractId) - 1;
+        if (last != expectedLastSeq) throw new ContractChangedException(expectedLastSeq, last);
+    }
+
+    /**
      * Records one event: 422 if it is malformed or names what does not exist, 409 if it makes no sense in the
      * contract's state. An event dated before the latest one already recorded makes the process replay the history.
      */

@@ -50,6 +50,49 @@ public class Accounts implements UserDetailsService {
     /** A new token, returned in clear once. */
     public record IssuedToken(UUID id, String name, String token, Set<String> roles, String vendorId) { }
 
+    /** A user as an administrator sees it (no password hash). */
+    public record UserView(String username, Set<String> roles, String vendorId, boolean enabled, Instant createdAt) { }
+
+    /** A token as an administrator sees it (never the token itself). */
+    public record TokenView(UUID id, String name, String username, Set<String> roles, String vendorId, Instant createdAt,
+                            String createdBy, Instant expiresAt, Instant revokedAt) {
+        public boolean active() {
+            return revokedAt == null && (expiresAt == null || expiresAt.isAfter(Instant.now()));
+        }
+    }
+
+    public List<UserView> users() {
+        return jdbc.sql("select username, roles, vendor_id, enabled, created_at from app_user order by username")
+                .query((rs, n) -> new UserView(rs.getString(1), roles(rs.getString(2)), rs.getString(3), rs.getBoolean(4),
+                        rs.getTimestamp(5).toInstant())).list();
+    }
+
+    public List<TokenView> tokens() {
+        return jdbc.sql("select id, name, username, roles, vendor_id, created_at, created_by, expires_at, revoked_at "
+                        + "from api_token order by revoked_at nulls first, created_at desc")
+                .query((rs, n) -> new TokenView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        roles(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
+                        instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)))).list();
+    }
+
+    /**
+     * Changes a user's roles, vendor id and whether it may sign in; a disabled user's tokens stop working too. An
+     * administrator cannot disable or demote themselves (someone must be left to undo it).
+     */
+    @Transactional
+    public void updateUser(String username, Set<String> roles, String vendorId, boolean enabled, String by) {
+        checkRoles(roles, vendorId);
+        if (username.equals(by) && (!enabled || !roles.contains(Actor.ADMIN)))
+            throw invalid(enabled ? "roles" : "enabled", "you cannot take your own administrator rights away");
+        String vendor = roles.contains(Actor.VENDOR) ? vendorId.strip() : null;
+        int n = jdbc.sql("update app_user set roles = ?, vendor_id = ?, enabled = ? where username = ?")
+                .params(String.join(",", roles), vendor, enabled, username).update();
+        if (n == 0) throw new NotFoundException("no user " + username);
+        audit.record(by, "USER_UPDATED", null, Map.of("username", username, "roles", roles, "enabled", enabled));
+    }
+
+    private static Instant instant(java.sql.Timestamp t) { return t == null ? null : t.toInstant(); }
+
     @Override
     public YanshouUser loadUserByUsername(String username) {
         return jdbc.sql("select username, password_hash, roles, vendor_id, enabled from app_user where username = ?")
@@ -102,6 +145,9 @@ public class Accounts implements UserDetailsService {
         if (username == null || !username.matches("[A-Za-z0-9._@-]{2,100}"))
             throw invalid("username", "2–100 letters, digits or . _ @ -");
         checkPassword(password);
+        if (jdbc.sql("select count(*) from app_user where username = ?").param(username).query(Long.class).single() > 0)
+            throw new tw.yanshou.web.ConflictException("user " + username + " already exists",
+                    List.of(new Violation("username", "already exists")));
         jdbc.sql("insert into app_user (username, password_hash, roles, vendor_id) values (?, ?, ?, ?)")
                 .params(username, passwords.encode(password), String.join(",", roles), vendorId).update();
         audit.record(by, "USER_CREATED", null, Map.of("username", username, "roles", roles));

@@ -13,7 +13,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -24,7 +27,8 @@ import tw.yanshou.web.Problems;
 /**
  * Who may do what. The API ({@code /api/**}) takes bearer tokens; the process engine's REST API and webapps are
  * for administrators only (the webapps trust the Spring sign-in: container-based authentication); health stays
- * open for load balancers. Everything else needs a signed-in user.
+ * open for load balancers. The pages (tw.yanshou.desk) need a signed-in user: administration administrators, contracts
+ * and tasks staff; the sign-in page is our own ({@code /login}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -80,12 +84,29 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
-                        .requestMatchers("/", "/error", "/css/**", "/login").permitAll()
+                        .requestMatchers("/error", "/css/**", "/login", "/favicon.ico").permitAll()
                         .requestMatchers(path("/camunda/**"), path("/actuator/**")).hasRole(Actor.ADMIN)
+                        // the officers' desk: administration for administrators, the rest for staff
+                        .requestMatchers("/admin/**").hasRole(Actor.ADMIN)
+                        .requestMatchers("/contracts/**", "/contracts", "/tasks/**", "/tasks").hasAnyRole(Actor.ADMIN, Actor.OFFICER)
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                // our own sign-in page (tw.yanshou.desk); staff land where they were going or on the dashboard,
+                // vendors on their page
+                .formLogin(f -> f.loginPage("/login").successHandler(signedIn()).permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))
                 .build();
+    }
+
+    private static AuthenticationSuccessHandler signedIn() {
+        SavedRequestAwareAuthenticationSuccessHandler staff = new SavedRequestAwareAuthenticationSuccessHandler();
+        staff.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            boolean isStaff = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                    .anyMatch(a -> a.equals("ROLE_" + Actor.ADMIN) || a.equals("ROLE_" + Actor.OFFICER));
+            if (isStaff) staff.onAuthenticationSuccess(request, response, authentication);
+            else response.sendRedirect(request.getContextPath() + "/vendor");
+        };
     }
 
     /** The Camunda webapps take the user Spring Security signed in (single sign-on). */

@@ -40,7 +40,7 @@ class ModularityTests {
     @Test
     void theExpectedModulesAreThere() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("audit", "calculus", "contract", "home", "infrastructure", "officecalendar",
+                .containsExactlyInAnyOrder("audit", "calculus", "contract", "desk", "infrastructure", "officecalendar",
                         "report", "security", "web", "workflow");
     }
 

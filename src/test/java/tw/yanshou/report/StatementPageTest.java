@@ -71,7 +71,7 @@ class StatementPageTest extends ApiTestSupport {
         // 民國 dates with ISO beside them: 2019-01-25 is 108年1月25日; 2024-06-25 is 113年6月25日
         assertThat(html).contains("113年6月25日", "108年12月30日", "（2019-12-30）", "<time datetime=\"2019-12-30\">");
         assertThat(html).contains("<svg", "role=\"img\"", "class=\"excused\"");
-        assertThat(html).contains("lang=\"zh-TW\"");
+        assertThat(html).contains("lang=\"zh-Hant-TW\"");
 
         // typed as 民國: the same statement
         HttpResponse<String> roc = officer.get("/contracts/" + id + "/statement?asOf=" + enc("113/06/25"));
@@ -96,8 +96,9 @@ class StatementPageTest extends ApiTestSupport {
     @Test
     void othersGetTheSameAnswersAsFromTheApi() throws Exception {
         Session vendor = signIn("stmt-other-vendor", "vendor-passphrase-12");
-        assertThat(vendor.get("/contracts/" + id + "/statement").statusCode()).isEqualTo(404);
-        assertThat(vendor.get("/contracts/" + id + "/statement.pdf").statusCode()).isEqualTo(404);
+        // the desk's pages are staff pages: a vendor is refused before any contract is looked up
+        assertThat(vendor.get("/contracts/" + id + "/statement").statusCode()).isEqualTo(403);
+        assertThat(vendor.get("/contracts/" + id + "/statement.pdf").statusCode()).isEqualTo(403);
         Session officer = signIn("stmt-officer", "officer-passphrase-1");
         assertThat(officer.get("/contracts/00000000-0000-0000-0000-000000000000/statement").statusCode()).isEqualTo(404);
         assertThat(officer.get("/contracts/not-a-uuid/statement").statusCode()).isEqualTo(404);

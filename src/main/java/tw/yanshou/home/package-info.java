@@ -1,2 +1,0 @@
-/** The landing page. */
-package tw.yanshou.home;

@@ -1,0 +1,300 @@
+package tw.yanshou.desk;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+import tw.yanshou.calculus.RocDates;
+import tw.yanshou.web.BrowserTestSupport;
+
+/**
+ * An officer's day at the desk, in Chromium: sign in, upload the court case, see its penalty on the contract page
+ * and the dashboard, register a contract with the form, record an event through a form (and fail to with a bad
+ * date, and with a stale page), complete the tasks it opens, switch to English — and axe-core finds no serious or
+ * critical WCAG 2.1 AA violation on any page. Screenshots go to target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeskBrowserTest extends BrowserTestSupport {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Taipei"));
+
+    private static boolean usersMade;
+
+    @BeforeAll
+    static void noop() { }
+
+    private void users() {
+        if (usersMade) return;
+        assertThat(api().post().uri("/api/users").body(Map.of("username", "officer-lin", "password", "officer-passphrase-1",
+                "roles", List.of("OFFICER"))).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(201);
+        assertThat(api().post().uri("/api/users").body(Map.of("username", "vendor-chen", "password", "vendor-passphrase-1",
+                "roles", List.of("VENDOR"), "vendorId", "vendor-ching-chen")).retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(201);
+        usersMade = true;
+    }
+
+    private Page signIn(BrowserContext context, String user, String password, String start) {
+        users();
+        Page page = context.newPage();
+        page.navigate(url(start));
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        page.locator("#username").fill(user);
+        page.locator("#password").fill(password);
+        page.locator("main button[type=submit]").click();
+        return page;
+    }
+
+    /** axe-core, WCAG 2.1 A and AA rules: nothing serious or critical. */
+    static void axe(Page page) {
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        List<String> bad = results.getViolations().stream()
+                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+                .map(DeskBrowserTest::describe).toList();
+        assertThat(bad).as("axe on " + page.url()).isEmpty();
+    }
+
+    private static String describe(Rule r) {
+        return r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " at "
+                + r.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList();
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Test
+    @Order(1)
+    void anOfficersDay() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-TW")
+                .setViewportSize(1366, 900))) {
+            Page page = signIn(context, "officer-lin", "officer-passphrase-1", "/contracts/new");
+            // staff land where they were going
+            assertThat(page).hasURL(Pattern.compile(".*/contracts/new(\\?continue)?$"));
+            assertThat(page).hasTitle(Pattern.compile("登錄契約"));
+            assertThat(page.locator("html")).hasAttribute("lang", "zh-Hant-TW");
+            axe(page);
+
+            // a file with problems: every one with its path, nothing stored
+            page.locator("#f-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("bad.yaml",
+                    "application/yaml", "format: 1\ncontract: { number: \"X-1\", signedOn: 2019-13-01, items: [] }\n"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            page.locator("button[name=upload]").click();
+            assertThat(page.locator("#f-file-error")).containsText("contract.signedOn");
+            assertThat(page.locator("#f-file-error")).containsText("milestones");
+            axe(page);
+
+            // the court case
+            page.locator("#f-file").setInputFiles(Path.of("src/test/resources/contracts/ilocker-107.yaml"));
+            page.locator("button[name=upload]").click();
+            assertThat(page).hasURL(Pattern.compile(".*/contracts/[0-9a-f-]{36}\\?registered$"));
+            String courtCase = page.url().replaceAll("\\?.*", "");
+            // the judgment: 10,380,000 × 4‰ × (28 + 7 + 119) = 6,394,080 and 990,000 × 4‰ × 56 = 221,760 → 6,615,840
+            assertThat(page.getByTestId("penalty")).hasText("6,615,840");
+            assertThat(page.locator("h1")).containsText("107-ILOCKER-30");
+            // 民國 dates: signed 2018-10-18 = 107年10月18日
+            assertThat(page.locator("dl.facts")).containsText("107年10月18日");
+            assertThat(page.locator("#log tbody tr")).hasCount(10);
+            assertThat(page.locator("section#timeline svg[role='img']")).hasCount(1);
+            assertThat(page.locator("a[href$='/statement']")).hasCount(1);
+            axe(page);
+            shot(page, "contract");
+
+            // the dashboard: the court case is terminated, shown with the status filter (and found among the
+            // contracts other tests of this server registered)
+            page.navigate(url("/?status=ALL&q=107-ILOCKER-30"));
+            assertThat(page.locator("table.board")).containsText("107-ILOCKER-30");
+            assertThat(page.locator("table.board")).containsText("6,615,840");
+            page.navigate(url("/?status=TERMINATED&sort=penalty&dir=desc&q=107-ILOCKER-30"));
+            assertThat(page.locator("table.board tbody tr").first()).containsText("6,615,840");
+            page.navigate(url("/"));
+            assertThat(page.locator("table.board")).not().containsText("107-ILOCKER-30");
+            axe(page);
+
+            // a contract from the form: signed 40 days ago, one item of 1,000,000 due 30 days from signing, 1‰ a day
+            page.navigate(url("/contracts/new"));
+            LocalDate signed = TODAY.minusDays(40);
+            page.locator("#f-contract-number").fill("DESK-FORM-1");
+            page.locator("#f-contract-title").fill("表單登錄的契約");
+            page.locator("#f-contract-vendor-id").fill("vendor-desk");
+            page.locator("#f-contract-vendor-name").fill("測試廠商");
+            page.locator("#f-contract-signedOn").fill(RocDates.formatSlashed(signed));
+            page.locator("#f-terms-lastDayRollover").uncheck();
+            page.locator("#f-terms-penalty-ratePerMille").fill("1");
+            page.locator("#f-contract-items-0-code").fill("A");
+            page.locator("#f-contract-items-0-name").fill("設備");
+            page.locator("#f-contract-items-0-amount").fill("1,000,000");
+            page.locator("#f-milestones-0-id").fill("M");
+            page.locator("#f-milestones-0-items").fill("A, NOPE");
+            page.locator("#f-milestones-0-due-days").fill("30");
+            page.locator("#f-milestones-0-due-from").fill("SIGNED");
+            page.locator("form:has(#f-contract-number) button:not([name])").click();
+            // a milestone naming an item that does not exist: the problem next to its field, what was typed kept
+            assertThat(page.locator("#f-milestones-0-items-error")).isVisible();
+            assertThat(page.locator("#f-milestones-0-items")).hasValue("A, NOPE");
+            assertThat(page.locator("#f-contract-number")).hasValue("DESK-FORM-1");
+            axe(page);
+            page.locator("#f-milestones-0-items").fill("A");
+            page.locator("form:has(#f-contract-number) button:not([name])").click();
+            assertThat(page).hasURL(Pattern.compile(".*/contracts/[0-9a-f-]{36}\\?registered$"));
+            String formContract = page.url().replaceAll("\\?.*", "");
+            // due signed + 30 = 10 days ago, not tendered: days late = the 10 days after it through today;
+            // 1,000,000 × 1‰ × 10 = 10,000
+            assertThat(page.getByTestId("penalty")).hasText("10,000");
+
+            // a bad date in the tender's form: the problem next to the field, the typed text kept, nothing stored
+            page.locator("#record-TENDERED summary").click();
+            page.locator("#f-TENDERED-date").fill("113/13/01");
+            page.locator("#record-TENDERED button[type=submit]").click();
+            assertThat(page.locator("#f-TENDERED-date-error")).containsText("113/13/01");
+            assertThat(page.locator("#f-TENDERED-date")).hasValue("113/13/01");
+            assertThat(page.locator("#log tbody tr")).hasCount(0);
+            axe(page);
+
+            // a stale page: another tab records first; this one is told, and stores nothing
+            Page other = context.newPage();
+            other.navigate(formContract);
+            page.navigate(formContract);
+            other.locator("#record-MEDIATION_FILED summary").click();
+            other.locator("#f-MEDIATION-FILED-date").fill(RocDates.format(TODAY.minusDays(1)));
+            other.locator("#record-MEDIATION_FILED button[type=submit]").click();
+            assertThat(other.locator("#log tbody tr")).hasCount(1);
+            page.locator("#record-TENDERED summary").click();
+            page.locator("#f-TENDERED-date").fill(TODAY.toString());
+            page.locator("#record-TENDERED button[type=submit]").click();
+            assertThat(page.locator("#record-TENDERED .error-summary")).containsText("已有變動");
+            assertThat(page.locator("#log tbody tr")).hasCount(1);
+            // voiding the mediation again through its form, with a reason
+            page.locator("#void-1").fill("誤植");
+            page.locator("form.void-form button").click();
+            assertThat(page.locator("#log tbody tr.voided")).hasCount(1);
+            assertThat(page.locator("#log tbody tr.voided s")).hasCount(1);
+
+            // the tender, typed in 民國 form
+            page.locator("#record-TENDERED summary").click();
+            page.locator("#f-TENDERED-date").fill(RocDates.format(TODAY));
+            page.locator("#record-TENDERED button[type=submit]").click();
+            assertThat(page).hasURL(Pattern.compile(".*recorded=TENDERED.*"));
+            assertThat(page.locator("#log tbody tr")).hasCount(3);
+            assertThat(page.locator("#log")).containsText("officer-lin");
+
+            // the task it opened
+            page.navigate(url("/tasks"));
+            var task = page.locator("li.task:has-text('DESK-FORM-1')");
+            assertThat(task).containsText("排定驗收日期");
+            axe(page);
+            task.locator("input[name=inspectionOn]").fill("明天");
+            task.locator("button[type=submit]").click();
+            task = page.locator("li.task:has-text('DESK-FORM-1')");
+            assertThat(task.locator(".field-errors")).containsText("明天");
+            task.locator("input[name=inspectionOn]").fill(RocDates.formatSlashed(TODAY));
+            task.locator("button[type=submit]").click();
+            assertThat(page).hasURL(Pattern.compile(".*completed=ScheduleInspection.*"));
+            assertThat(page.locator("li.task:has-text('DESK-FORM-1')")).containsText("登錄驗收結果");
+
+            page.navigate(url("/?q=DESK-FORM-1"));
+            assertThat(page.locator("table.board")).containsText("DESK-FORM-1");
+            page.navigate(url("/?status=ALL&sort=penalty&dir=desc"));
+            shot(page, "dashboard");
+
+            // English
+            page.locator(".lang-switch a[lang=en]").click();
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            assertThat(page.locator("h1")).hasText("Dashboard");
+            axe(page);
+            page.navigate(courtCase);
+            assertThat(page.locator("#figures-h")).containsText("As of");
+            assertThat(page.getByTestId("penalty")).hasText("6,615,840");
+            axe(page);
+            page.navigate(url("/contracts?q=ILOCKER"));
+            assertThat(page.locator("table")).containsText("107-ILOCKER-30");
+            assertThat(page.locator("table")).not().containsText("DESK-FORM-1");
+            axe(page);
+            page.navigate(url("/tasks"));
+            axe(page);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void administratorsPagesAndVendorsAreKeptOut() {
+        try (BrowserContext admin = browser.newContext(new Browser.NewContextOptions().setLocale("zh-TW"));
+             BrowserContext vendor = browser.newContext(new Browser.NewContextOptions().setLocale("zh-TW"))) {
+            Page page = signIn(admin, "test-admin", "test-admin-passphrase", "/admin/users");
+            assertThat(page).hasURL(Pattern.compile(".*/admin/users(\\?continue)?$"));
+            axe(page);
+            page.locator("#f-new-username").fill("officer-wang");
+            page.locator("#f-new-password").fill("short");
+            page.locator("#new-role-OFFICER").check();
+            page.locator("form:has(#f-new-username) button[type=submit]").click();
+            assertThat(page.locator("#f-new-password-error")).isVisible();
+            assertThat(page.locator("#f-new-username")).hasValue("officer-wang");
+            assertThat(page.locator("#new-role-OFFICER")).isChecked();
+            page.locator("#f-new-password").fill("a long passphrase");
+            page.locator("form:has(#f-new-username) button[type=submit]").click();
+            assertThat(page.locator("table")).containsText("officer-wang");
+
+            page.navigate(url("/admin/tokens"));
+            axe(page);
+            page.locator("#f-tok-name").fill("integration");
+            page.locator("#tok-role-OFFICER").check();
+            page.locator("form:has(#f-tok-name) button[type=submit]").click();
+            String token = page.getByTestId("token").textContent();
+            assertThat(token).startsWith("ys_");
+            assertThat(api(token).get().uri("/api/tasks").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+            page.locator("button[aria-label='撤銷權杖 integration']").click();
+            assertThat(api(token).get().uri("/api/tasks").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(401);
+
+            page.navigate(url("/admin/calendar"));
+            axe(page);
+            page.locator("#f-cl-date").fill("113/07/25");
+            page.locator("#f-cl-county").fill("臺北市");
+            page.locator("#f-cl-reason").fill("颱風停止上班");
+            page.locator("form:has(#f-cl-date) button[type=submit]").click();
+            shot(page, "calendar");
+            assertThat(page.locator("table")).containsText("113/07/25");
+
+            Page v = signIn(vendor, "vendor-chen", "vendor-passphrase-1", "/");
+            assertThat(v).hasURL(url("/vendor"));
+            axe(v);
+            var forbidden = v.navigate(url("/contracts"));
+            assertThat(forbidden.status()).isEqualTo(403);
+            axe(v);
+            assertThat(v.navigate(url("/admin/users")).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theSignInPageInBothLanguages() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-TW"))) {
+            Page page = context.newPage();
+            page.navigate(url("/"));
+            assertThat(page).hasURL(url("/login"));
+            assertThat(page.locator("label[for=username]")).hasText("帳號");
+            axe(page);
+            page.locator(".lang-switch a[lang=en]").click();
+            assertThat(page.locator("label[for=username]")).hasText("User name");
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            axe(page);
+        }
+    }
+}

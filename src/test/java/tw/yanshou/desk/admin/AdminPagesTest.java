@@ -1,0 +1,101 @@
+package tw.yanshou.desk.admin;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tw.yanshou.calculus.Violation;
+import tw.yanshou.desk.Forms;
+import tw.yanshou.officecalendar.OfficeCalendars;
+import tw.yanshou.security.Accounts;
+import tw.yanshou.security.SecurityForSlices;
+import tw.yanshou.web.InvalidInputException;
+
+@WebMvcTest(controllers = AdminPages.class)
+@TestPropertySource(properties = {
+        "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+        "server.servlet.encoding.force-response=true"})
+@Import({SecurityForSlices.class, Forms.class, tw.yanshou.desk.Format.class})
+@WithMockUser(username = "admin", roles = "ADMIN")
+class AdminPagesTest {
+    @Autowired MockMvc mvc;
+    @MockitoBean Accounts accounts;
+    @MockitoBean OfficeCalendars calendars;
+
+    @BeforeEach
+    void nothingYet() {
+        when(calendars.overview()).thenReturn(new OfficeCalendars.Overview("TW", Set.of(2024), List.of()));
+    }
+
+    @Test
+    void aTokenIsShownOnceOnTheAnswer() throws Exception {
+        when(accounts.issueToken(eq("ci"), isNull(), eq(Set.of("OFFICER")), isNull(), isNull(), eq("admin")))
+                .thenReturn(new Accounts.IssuedToken(UUID.randomUUID(), "ci", "ys_secret-token", Set.of("OFFICER"), null));
+        mvc.perform(post("/admin/tokens").with(csrf()).param("name", "ci").param("roles", "OFFICER"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("ys_secret-token")));
+        mvc.perform(get("/admin/tokens")).andExpect(content().string(not(containsString("ys_secret-token"))));
+    }
+
+    @Test
+    void aUserWithProblemsKeepsWhatWasTypedButNotThePassword() throws Exception {
+        doThrow(new InvalidInputException(List.of(new Violation("password", "must be at least 12 characters"))))
+                .when(accounts).createUser(eq("wang"), eq("short"), eq(Set.of("OFFICER")), isNull(), eq("admin"));
+        mvc.perform(post("/admin/users").with(csrf()).param("username", "wang").param("password", "short").param("roles", "OFFICER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"f-new-password-error\"")))
+                .andExpect(content().string(containsString("value=\"wang\"")))
+                .andExpect(content().string(not(containsString("value=\"short\""))));
+    }
+
+    @Test
+    void disablingAUserGoesThroughAccounts() throws Exception {
+        mvc.perform(post("/admin/users/lin").with(csrf()).param("roles", "OFFICER"))
+                .andExpect(redirectedUrl("/admin/users?updated"));
+        verify(accounts).updateUser("lin", Set.of("OFFICER"), null, false, "admin");
+    }
+
+    @Test
+    void aClosureDateIsReadAsRocAndABadOneIsShownAtItsField() throws Exception {
+        mvc.perform(post("/admin/calendar/closures").with(csrf()).param("date", "113/07/25").param("county", "臺北市"))
+                .andExpect(redirectedUrl("/admin/calendar?added"));
+        verify(calendars).addClosure(LocalDate.of(2024, 7, 25), "臺北市", null, "admin");
+        mvc.perform(post("/admin/calendar/closures").with(csrf()).param("date", "113/02/30").param("county", "臺北市"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"f-cl-date-error\"")));
+        verify(calendars, never()).addClosure(eq(LocalDate.of(2024, 3, 1)), any(), any(), any());
+    }
+
+    @Test
+    @WithMockUser(username = "lin", roles = "OFFICER")
+    void officersMayNotAdminister() throws Exception {
+        for (String page : new String[] {"/admin/users", "/admin/tokens", "/admin/calendar"})
+            mvc.perform(get(page)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/tokens").with(csrf()).param("name", "x")).andExpect(status().isForbidden());
+    }
+}
