@@ -76,8 +76,9 @@ public class ContractRepository {
         return jdbc.sql(SUMMARY + " where id = ?").param(id).query(ContractRepository::summary).optional();
     }
 
+    /** By number, regardless of letter case: {@code 107-A} and {@code 107-a} are one contract. */
     public Optional<ContractSummary> findByNumber(String number) {
-        return jdbc.sql(SUMMARY + " where number = ?").param(number).query(ContractRepository::summary).optional();
+        return jdbc.sql(SUMMARY + " where lower(number) = lower(?)").param(number).query(ContractRepository::summary).optional();
     }
 
     List<ContractSummary> list(String vendorId, int limit, int offset) {

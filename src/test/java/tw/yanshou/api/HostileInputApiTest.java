@@ -133,6 +133,26 @@ class HostileInputApiTest extends ApiTestSupport {
         assertThat(rows("contract_event")).isEqualTo(before);
     }
 
+    /** Issue 11: 107-A and "107-a " registered as two contracts; a date of 9999-12-31 was taken. */
+    @Test
+    void aNumberDifferingOnlyInCaseIsTheSameContractAndDatesStayInRange() throws Exception {
+        String number = "HOSTILE-CASE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertThat(send(post("/api/contracts", HttpRequest.BodyPublishers.ofString(TestContracts.small(number, null, null)),
+                "application/yaml"), TOKEN).statusCode()).isEqualTo(201);
+        long before = rows("contract");
+        HttpResponse<String> again = send(post("/api/contracts", HttpRequest.BodyPublishers.ofString(
+                TestContracts.small(number, null, null).replace("number: \"" + number + "\"", "number: \"" + number.toLowerCase() + " \"")),
+                "application/yaml"), TOKEN);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("contract.number");
+        HttpResponse<String> farFuture = send(post("/api/contracts", HttpRequest.BodyPublishers.ofString(
+                TestContracts.small(number + "-D", null, null).replace("signedOn: 2019-01-01", "signedOn: 9999-12-31")),
+                "application/yaml"), TOKEN);
+        assertThat(farFuture.statusCode()).isEqualTo(422);
+        assertThat(farFuture.body()).contains("contract.signedOn");
+        assertThat(rows("contract")).isEqualTo(before);
+    }
+
     /** Bounded hostile bodies from four clients at once; the health check keeps answering all along. */
     @Test
     void theServerKeepsAnsweringHealthChecksUnderHostileBodies() throws Exception {

@@ -1,12 +1,12 @@
 package tw.yanshou.contract.file;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -261,13 +261,23 @@ final class Fields {
             add(at(path, key), "must be a date such as 2019-01-14 or 108/01/14, was " + describe(node));
             return null;
         }
+        LocalDate date;
         try {
-            return RocDates.parse(node.asText());
+            date = RocDates.parse(node.asText());
         } catch (IllegalArgumentException e) {
             add(at(path, key), e.getMessage());
             return null;
         }
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+            add(at(path, key), "must be a date from " + EARLIEST_DATE + " (民國元年) to " + LATEST_DATE + ", was " + date);
+            return null;
+        }
+        return date;
     }
+
+    /** The dates a procurement contract can carry: from 民國元年 to far beyond any contract's life. */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1912, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
 
     /** An amount of money: a whole number of TWD from 0 to 999,999,999,999,999 (the database's numeric(15,0)). */
     BigDecimal amount(ObjectNode parent, String path, String key, Presence presence) {
