@@ -138,6 +138,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         .setServerConfig("unix_socket_permissions", "0700")
                         .setServerConfig("password_encryption", "scram-sha-256")
                         .setServerConfig("timezone", "UTC")
+                        // an online backup copies the WAL written while it ran: keep enough of it around
+                        .setServerConfig("wal_keep_size", "256MB")
                         .setDataDirectoryCustomizer(d -> {
                             // right after initdb and before every start: the passwords are known before anything runs
                             if (!legacy) {
@@ -193,6 +195,75 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
+    }
+
+    /** What a backup holds: where, how many files and bytes, and the WAL position it is consistent at. */
+    public record Backup(Path directory, long files, long bytes, String consistentAt) { }
+
+    private static final java.util.Set<String> NOT_BACKED_UP = java.util.Set.of("postmaster.pid", "postmaster.opts",
+            "pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_stat_tmp", "pg_subtrans",
+            "epg-lock");
+
+    /**
+     * An online backup of the running database into {@code target} (which must not exist yet), by PostgreSQL's own
+     * low-level API: {@code pg_backup_start}, a copy of the data directory, {@code pg_backup_stop}, the
+     * {@code backup_label} it returns and the WAL written meanwhile. The copy is a data directory: started as one
+     * (with its credentials, which it carries), PostgreSQL replays the WAL to the end of the backup and opens it.
+     */
+    public Backup backupTo(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().normalize();
+        if (Files.exists(dir)) throw new IllegalArgumentException(dir + " exists already: a backup goes into a new directory");
+        Files.createDirectories(dir);
+        if (isPosix(dir)) Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        long[] counts = new long[2];
+        try (Connection c = superuser(SUPERUSER).getConnection(); Statement s = c.createStatement()) {
+            s.execute("select pg_backup_start('yanshou', true)");
+            copyTree(dataDir, dir, counts, true);
+            String label;
+            String spcmap;
+            String lsn;
+            try (ResultSet rs = s.executeQuery("select lsn::text, labelfile, spcmapfile from pg_backup_stop(false)")) {
+                rs.next();
+                lsn = rs.getString(1);
+                label = rs.getString(2);
+                spcmap = rs.getString(3);
+            }
+            Files.writeString(dir.resolve("backup_label"), label, StandardCharsets.UTF_8);
+            if (spcmap != null && !spcmap.isBlank()) Files.writeString(dir.resolve("tablespace_map"), spcmap, StandardCharsets.UTF_8);
+            // the WAL from the backup's start to its end: written after pg_backup_stop, so it is all there
+            Files.createDirectories(dir.resolve("pg_wal"));
+            copyTree(dataDir.resolve("pg_wal"), dir.resolve("pg_wal"), counts, false);
+            for (String empty : List.of("pg_replslot", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_stat_tmp",
+                    "pg_subtrans")) Files.createDirectories(dir.resolve(empty));
+            log.info("backup of the embedded PostgreSQL in {}: {} files, {} bytes, consistent at {}", dir, counts[0], counts[1], lsn);
+            return new Backup(dir, counts[0], counts[1], lsn);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the backup of the embedded PostgreSQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to, long[] counts, boolean top) throws IOException {
+        try (var entries = Files.list(from)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (top && NOT_BACKED_UP.contains(name)) continue;
+                if (name.startsWith("pgsql_tmp")) continue;
+                Path dest = to.resolve(name);
+                try {
+                    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createDirectories(dest);
+                        copyTree(p, dest, counts, false);
+                    } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.copy(p, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                        counts[0]++;
+                        counts[1] += Files.size(dest);
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // removed while copying (a temporary file, a recycled segment): the WAL replay does not need it
+                }
+            }
+        }
     }
 
     /** A connection as the superuser: for setting up and maintenance only. */

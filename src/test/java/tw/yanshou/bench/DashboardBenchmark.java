@@ -43,7 +43,7 @@ public final class DashboardBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path data = Files.createTempDirectory("yanshou-bench");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YanshouApplication.class).run(
-                "--server.port=0", "--yanshou.embedded-postgres.data-dir=" + data, "--yanshou.embedded-postgres.clean=true",
+                "--server.port=0", "--yanshou.embedded-postgres.data-dir=" + data, "--yanshou.embedded-postgres.clean=true", "--yanshou.embedded-postgres.port=0",
                 "--yanshou.bootstrap-token=" + TOKEN, "--yanshou.admin-username=bench",
                 "--yanshou.admin-password=bench-passphrase", "--camunda.bpm.job-execution.enabled=false",
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {

@@ -43,7 +43,7 @@ public final class ServerBenchmark {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Path data = Files.createTempDirectory("yanshou-bench");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YanshouApplication.class).run(
-                "--server.port=0", "--yanshou.embedded-postgres.data-dir=" + data, "--yanshou.embedded-postgres.clean=true",
+                "--server.port=0", "--yanshou.embedded-postgres.data-dir=" + data, "--yanshou.embedded-postgres.clean=true", "--yanshou.embedded-postgres.port=0",
                 "--yanshou.bootstrap-token=" + TOKEN, "--camunda.bpm.job-execution.enabled=false",
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
             RestClient api = RestClient.builder()

@@ -46,6 +46,7 @@ class RestartTest {
                 "--server.port=0",
                 "--yanshou.embedded-postgres.data-dir=" + dataDir,
                 "--yanshou.embedded-postgres.clean=false",
+                "--yanshou.embedded-postgres.port=0",
                 "--yanshou.bootstrap-token=" + ApiTestSupport.TOKEN,
                 "--camunda.bpm.job-execution.enabled=false",
                 "--camunda.bpm.process-engine-name=restart",
