@@ -155,9 +155,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedDatabase db = new EmbeddedDatabase(postgres, dir, socketDir, credentials);
             if (legacy) db.lockDownLegacy();
             db.ensureAppRole();
-            log.info("Embedded PostgreSQL {} (pid {}) on localhost:{}, socket in {}, data in {}; the application "
-                    + "connects as {}", postgres.getPort() == port || port == 0 ? "started" : "started",
-                    db.postmasterPid, postgres.getPort(), socketDir, dir, APP_ROLE);
+            log.info("Embedded PostgreSQL started (pid {}) on localhost:{}, socket in {}, data in {}; the application "
+                    + "connects as {}", db.postmasterPid, postgres.getPort(), socketDir, dir, APP_ROLE);
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
