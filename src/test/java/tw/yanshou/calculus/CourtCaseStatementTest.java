@@ -5,9 +5,12 @@ import static tw.yanshou.calculus.Fixtures.CALCULATOR;
 import static tw.yanshou.calculus.Fixtures.amount;
 import static tw.yanshou.calculus.Fixtures.d;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import tw.yanshou.CourtCase;
 
 import tw.yanshou.calculus.Statement.Line;
 import tw.yanshou.calculus.Statement.Status;
@@ -43,20 +46,20 @@ class CourtCaseStatementTest {
                 new Line(d("2019-03-12"), d("2019-03-18"), 7, List.of("HW", "SW"), amount(10_380_000), amount(4), amount(290_640)),
                 new Line(d("2019-09-03"), d("2019-12-30"), 119, List.of("HW", "SW"), amount(10_380_000), amount(4), amount(4_940_880)));
         assertThat(statement.lateDays()).isEqualTo(28 + 56 + 7 + 119);
-        assertThat(statement.accruedThrough()).isEqualTo(d("2019-12-30"));
+        assertThat(statement.accruedThrough()).isEqualTo(CourtCase.TERMINATED_ON);
     }
 
     @Test
     void givesThePenaltyWithTheCapWaivedAndReached() {
         // 1,162,560 + 221,760 + 290,640 + 4,940,880 = 6,615,840
-        assertThat(statement.penaltyBeforeCap()).isEqualByComparingTo("6615840");
-        assertThat(statement.penalty()).isEqualByComparingTo("6615840");
+        assertThat(statement.penaltyBeforeCap()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.PENALTY));
+        assertThat(statement.penalty()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.PENALTY));
         // cap 20 % × 10,380,000 = 2,076,000; by 2019-03-18 1,674,960; 401,040 / 41,520 a day = 9.66 → 10th day 2019-09-12
-        assertThat(statement.cap().amount()).isEqualByComparingTo("2076000");
+        assertThat(statement.cap().amount()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.CAP));
         assertThat(statement.cap().waived()).isTrue();
-        assertThat(statement.cap().reachedOn()).isEqualTo(d("2019-09-12"));
+        assertThat(statement.cap().reachedOn()).isEqualTo(CourtCase.CAP_REACHED_ON);
         // threshold reached 2019-09-12, earlier than the day after the missed completion deadline (2019-11-02)
-        assertThat(statement.terminationRightOn()).isEqualTo(d("2019-09-12"));
+        assertThat(statement.terminationRightOn()).isEqualTo(CourtCase.TERMINATION_RIGHT_ON);
         assertThat(statement.excused()).containsExactly(
                 new Statement.ExcusedDays(d("2019-03-19"), d("2019-09-02"), "調解不計工期"));
         assertThat(statement.projection()).isNull();
@@ -69,13 +72,13 @@ class CourtCaseStatementTest {
         assertThat(claim.formulas()).containsExactly(
                 "10,380,000 × 4‰ × (28 + 7 + 60) = 3,944,400",
                 "990,000 × 4‰ × 56 = 221,760");
-        assertThat(claim.penalty()).isEqualByComparingTo("4166160");
-        assertThat(claim.afterReductions()).isEqualByComparingTo("2083080");   // 50 % (民法第252條)
-        assertThat(claim.net()).isEqualByComparingTo("1033080");               // − bond 1,050,000
+        assertThat(claim.penalty()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.CLAIM_PENALTY));
+        assertThat(claim.afterReductions()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.CLAIM_AFTER_REDUCTIONS));   // 50 % (民法第252條)
+        assertThat(claim.net()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.CLAIM_NET));               // − bond 1,050,000
         // 2020-06-10..2024-06-25, both counted: 1461 (4 years with 2024-02-29) + 15 + 1 = 1,477 days
         assertThat(claim.interestDays()).isEqualTo(1477);
         // 1,033,080 × 5 % × 1,477 / 365 = 209,021.8 → 209,022
-        assertThat(claim.interest()).isEqualByComparingTo("209022");
+        assertThat(claim.interest()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.CLAIM_INTEREST));
     }
 
     @Test
@@ -93,10 +96,10 @@ class CourtCaseStatementTest {
         assertThat(last.from()).isEqualTo(d("2019-09-03"));
         assertThat(last.to()).isEqualTo(d("2019-10-31"));
         assertThat(last.days()).isEqualTo(59);                                 // 28 + 31
-        assertThat(early.penalty()).isEqualByComparingTo("4124640");           // 1,674,960 + 59 × 41,520
+        assertThat(early.penalty()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.EARLY_PENALTY));           // 1,674,960 + 59 × 41,520
         assertThat(early.milestones()).extracting(Statement.MilestoneStatus::status)
                 .containsExactly(Status.ACCEPTED, Status.TENDERED, Status.TENDERED);
-        assertThat(early.terminationRightOn()).isEqualTo(d("2019-09-12"));
+        assertThat(early.terminationRightOn()).isEqualTo(CourtCase.TERMINATION_RIGHT_ON);
         assertThat(early.terminatedOn()).isNull();
     }
 
@@ -130,7 +133,7 @@ class CourtCaseStatementTest {
         assertThat(last.from()).isEqualTo(d("2019-03-12"));
         assertThat(last.days()).isEqualTo(82);
         // cap 2,076,000 held: 1,384,320 + 82 × 41,520 = 4,788,960 > cap
-        assertThat(during.penalty()).isEqualByComparingTo("2076000");
+        assertThat(during.penalty()).isEqualByComparingTo(BigDecimal.valueOf(CourtCase.CAP));
         assertThat(during.cap().reachedOn()).isEqualTo(d("2019-03-28"));      // 1,384,320 + 17 × 41,520 = 2,090,160 ≥ cap; 16 days = 2,048,640
     }
 }
