@@ -16,9 +16,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -64,19 +61,6 @@ class DeskBrowserTest extends BrowserTestSupport {
     }
 
     /** axe-core, WCAG 2.1 A and AA rules: nothing serious or critical. */
-    static void axe(Page page) {
-        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
-        List<String> bad = results.getViolations().stream()
-                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
-                .map(DeskBrowserTest::describe).toList();
-        assertThat(bad).as("axe on " + page.url()).isEmpty();
-    }
-
-    private static String describe(Rule r) {
-        return r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " at "
-                + r.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList();
-    }
-
     private static void shot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
     }

@@ -41,4 +41,16 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
     }
 
     protected String url(String path) { return "http://localhost:" + port + path; }
+
+    /** axe-core (WCAG 2.1 A and AA rules) on the page as it is: no serious or critical violation. */
+    protected static void axe(com.microsoft.playwright.Page page) {
+        com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        java.util.List<String> bad = results.getViolations().stream()
+                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+                .map(r -> r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " at "
+                        + r.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(bad).as("axe on " + page.url()).isEmpty();
+    }
 }
