@@ -110,6 +110,7 @@ class StatementPage {
         model.put("itemNames", itemNames);
         model.put("chart", chart.svg(file, s, locale));
         model.put("asOfIso", s.asOf().toString());
+        model.put("eventLog", contracts.eventLogHead(id, actor.get()));
         return model;
     }
 

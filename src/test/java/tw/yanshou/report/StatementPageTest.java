@@ -70,6 +70,11 @@ class StatementPageTest extends ApiTestSupport {
         assertThat(html).contains("2,083,080", "1,033,080");
         // 民國 dates with ISO beside them: 2019-01-25 is 108年1月25日; 2024-06-25 is 113年6月25日
         assertThat(html).contains("113年6月25日", "108年12月30日", "（2019-12-30）", "<time datetime=\"2019-12-30\">");
+        // the head of the event log the statement was computed from, as the API gives it: the court case's 10 events
+        String head = api().get().uri("/api/contracts/{id}/statement?asOf=2024-06-25", id).retrieve()
+                .body(com.fasterxml.jackson.databind.JsonNode.class).at("/eventLog/hash").asText();
+        assertThat(head).hasSize(64);
+        assertThat(html).contains("第 10 筆", head);
         assertThat(html).contains("<svg", "role=\"img\"", "class=\"excused\"");
         assertThat(html).contains("lang=\"zh-Hant-TW\"");
 
@@ -122,6 +127,9 @@ class StatementPageTest extends ApiTestSupport {
             assertThat(flat).contains("10,380,000 × 4‰ × (28 + 7 + 119) = 6,394,080", "990,000 × 4‰ × 56 = 221,760");
             assertThat(flat).contains("10,380,000 × 4‰ × (28 + 7 + 60) = 3,944,400");
             assertThat(flat).contains("6,615,840", "1,033,080", "2,076,000");
+            String head = api().get().uri("/api/contracts/{id}/statement?asOf=2024-06-25", id).retrieve()
+                    .body(com.fasterxml.jackson.databind.JsonNode.class).at("/eventLog/hash").asText();
+            assertThat(flat.replace(" ", "")).contains(head);
             assertThat(flat).contains("違約金", "計算式", "108年12月30日", "中華郵政股份有限公司", "慶臻實業有限公司");
             // on paper, 民國 only
             assertThat(flat).doesNotContain("（2019-12-30）");
