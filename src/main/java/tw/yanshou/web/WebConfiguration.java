@@ -9,6 +9,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
+    /** Tomcat's own refusals as problem bodies (see {@link ProblemErrorReportValve}). */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory>
+            problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host)
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+        });
+    }
+
     /** After Spring Security's chain (order -100): the caller is known, and refused callers never get here. */
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc) {

@@ -153,6 +153,19 @@ class HostileInputApiTest extends ApiTestSupport {
         assertThat(rows("contract")).isEqualTo(before);
     }
 
+    /** Issue 11: what Tomcat refuses itself (a malformed %-escape in the URL) was its HTML page, not a problem body. */
+    @Test
+    void whatTomcatRefusesItselfIsAProblemBodyToo() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("GET /api/contracts/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).contains("application/problem+json").contains("\"status\":400").doesNotContain("<html");
+        }
+    }
+
     /** Bounded hostile bodies from four clients at once; the health check keeps answering all along. */
     @Test
     void theServerKeepsAnsweringHealthChecksUnderHostileBodies() throws Exception {
