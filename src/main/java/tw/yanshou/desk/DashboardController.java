@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tw.yanshou.contract.ContractBoard;
 import tw.yanshou.contract.ContractStatus;
 import tw.yanshou.infrastructure.OfficeClock;
+import tw.yanshou.officecalendar.OfficeCalendars;
 import tw.yanshou.security.Actor;
 import tw.yanshou.security.CurrentActor;
 import tw.yanshou.workflow.OfficerTasks;
@@ -29,12 +30,15 @@ class DashboardController {
     private final OfficerTasks tasks;
     private final CurrentActor actor;
     private final OfficeClock clock;
+    private final OfficeCalendars calendars;
 
-    DashboardController(ContractBoard board, OfficerTasks tasks, CurrentActor actor, OfficeClock clock) {
+    DashboardController(ContractBoard board, OfficerTasks tasks, CurrentActor actor, OfficeClock clock,
+                        OfficeCalendars calendars) {
         this.board = board;
         this.tasks = tasks;
         this.actor = actor;
         this.clock = clock;
+        this.calendars = calendars;
     }
 
     @GetMapping("/")
@@ -53,6 +57,9 @@ class DashboardController {
         ContractBoard.Page result = board.page(new ContractBoard.Filter(wanted, lateOnly, vendor, q), sortShown, descending,
                 pageNo - 1, PAGE_SIZE, clock.clockDay(), who);
         model.addAttribute("board", result);
+        // working days beyond these years are not guessed: statements warn, and officers see here what is loaded
+        java.util.Set<Integer> years = calendars.overview().years();
+        model.addAttribute("calendarYears", years.isEmpty() ? "" : java.util.Collections.min(years) + "–" + java.util.Collections.max(years));
         model.addAttribute("status", statusShown);
         model.addAttribute("statuses", List.of("OPEN", "ACCEPTED", "TERMINATED", ALL));
         model.addAttribute("late", lateOnly);

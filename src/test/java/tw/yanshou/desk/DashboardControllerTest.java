@@ -31,6 +31,13 @@ import tw.yanshou.workflow.OfficerTasks;
 class DashboardControllerTest extends DeskSlice {
     @MockitoBean ContractBoard board;
     @MockitoBean OfficerTasks tasks;
+    @MockitoBean tw.yanshou.officecalendar.OfficeCalendars calendars;
+
+    @org.junit.jupiter.api.BeforeEach
+    void calendarYears() {
+        when(calendars.overview()).thenReturn(new tw.yanshou.officecalendar.OfficeCalendars.Overview("TW",
+                new java.util.TreeSet<>(java.util.stream.IntStream.rangeClosed(2018, 2027).boxed().toList()), List.of()));
+    }
 
     /** An open contract, late, 75 % of its cap used, the termination right arisen on 2019-09-12, cap projected. */
     static ContractBoard.Row row() {
@@ -54,6 +61,7 @@ class DashboardControllerTest extends DeskSlice {
                 .andExpect(content().string(containsString("自 108/09/12 起")))
                 .andExpect(content().string(containsString("108/12/03 達上限")))
                 .andExpect(content().string(containsString("待辦事項（3）")))
+                .andExpect(content().string(containsString("辦公日曆資料年度：2018–2027")))
                 .andExpect(content().string(containsString("共 60 件契約，第 2／3 頁")))
                 // the sort link keeps the filters and turns the order round
                 .andExpect(content().string(containsString("/?status=ALL&amp;late=1&amp;vendor=vendor-ching-chen&amp;sort=penalty&amp;dir=asc")));
