@@ -554,7 +554,7 @@ public final class ContractFileReader {
                 String name = fields.text(o, path, "name", OPTIONAL, Fields.Text.NAME);
                 DueRule due = due(fields.object(o, path, "due", REQUIRED, DUE), path + ".due");
                 unique(seen, id, path + ".id", "duty");
-                if (id != null && due != null) duties.add(new BuyerDuty(id, name, due));
+                duties.add(new BuyerDuty(orElse(id, path), name, orElse(due, new DueRule.Relative(0, Anchor.SIGNED))));
             }
             return duties;
         }
