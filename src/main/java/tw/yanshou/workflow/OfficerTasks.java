@@ -17,7 +17,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import tw.yanshou.audit.AuditLog;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import tw.yanshou.calculus.ChecklistItem;
 import tw.yanshou.calculus.ContractEvent;
+import tw.yanshou.calculus.InvalidContractException;
+import tw.yanshou.calculus.Milestone;
 import tw.yanshou.calculus.Violation;
 import tw.yanshou.contract.ContractNotFoundException;
 import tw.yanshou.contract.ContractService;
@@ -110,7 +117,8 @@ public class OfficerTasks {
 
     /**
      * Completes a task with the officer's answer: {@code inspectionOn} for a scheduling task; {@code result}
-     * (ACCEPTED, FAILED), {@code date}, {@code cureBy}, {@code note} for a result; {@code decision} (TERMINATE,
+     * (ACCEPTED, FAILED), {@code date}, {@code cureBy}, {@code note}, {@code inspectors} and {@code results.ITEM} (the
+     * measured value or verdict of each checklist item, see {@link #resultEvent}) for a result; {@code decision} (TERMINATE,
      * CONTINUE), {@code date}, {@code ground}, {@code note} for a termination decision; {@code note} for a settlement
      * review.
      */
@@ -128,10 +136,17 @@ public class OfficerTasks {
             case Tasks.RECORD_INSPECTION_RESULT -> {
                 String result = required(answer, "result", List.of("ACCEPTED", "FAILED"));
                 LocalDate on = date(answer, "date", true);
-                ContractEvent event = "ACCEPTED".equals(result)
-                        ? new ContractEvent.Accepted(on, view.milestoneId(), null, answer.get("note"))
-                        : new ContractEvent.InspectionFailed(on, view.milestoneId(), null, date(answer, "cureBy", false), answer.get("note"));
-                contracts.recordEvent(view.contractId(), event, actor);
+                LocalDate cureBy = "FAILED".equals(result) ? date(answer, "cureBy", false) : null;
+                Milestone milestone = contracts.contract(view.contractId(), actor).contract().milestone(view.milestoneId())
+                        .orElseThrow(() -> new NotFoundException("no milestone " + view.milestoneId()));
+                String event = resultEvent(result, on, cureBy, milestone, answer);
+                try {
+                    contracts.recordEvent(view.contractId(), event, actor);
+                } catch (InvalidContractException e) {
+                    List<String> answered = milestone.checklist().stream().map(ChecklistItem::id)
+                            .filter(item -> answer.get(RESULT + item) != null && !answer.get(RESULT + item).isBlank()).toList();
+                    throw new InvalidContractException(e.violations().stream().map(v -> v.at(answerField(v.path(), answered))).toList());
+                }
             }
             case Tasks.DECIDE_TERMINATION -> {
                 String decision = required(answer, "decision", List.of("TERMINATE", "CONTINUE"));
@@ -146,6 +161,59 @@ public class OfficerTasks {
             default -> throw new ConflictException("task " + key + " is not an officer task", List.of());
         }
         audit.record(actor.name(), "TASK_COMPLETED", view.contractId(), Map.of("task", key, "answer", answer));
+    }
+
+    /** The prefix of an answer's result of one checklist item: {@code results.W_MAIN} holds W_MAIN's value or verdict. */
+    public static final String RESULT = "results.";
+
+    /**
+     * The event of an inspection result, written as in a contract file, with its record: for each checklist item
+     * answered ({@code results.ITEM}), a value (a measure) or a verdict (the others), and the inspectors (one per line,
+     * or separated by commas or 、). Values go to the contract file reader as written: plain decimal digits as
+     * numbers, anything else as text it refuses, so the API and the form read numbers by the same rules.
+     */
+    static String resultEvent(String result, LocalDate on, LocalDate cureBy, Milestone milestone, Map<String, String> answer) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("date", on.toString());
+        o.put("type", "ACCEPTED".equals(result) ? "ACCEPTED" : "INSPECTION_FAILED");
+        o.put("milestone", milestone.id());
+        if (cureBy != null) o.put("cureBy", cureBy.toString());
+        ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        for (ChecklistItem item : milestone.checklist()) {
+            String raw = answer.get(RESULT + item.id());
+            if (raw == null || raw.isBlank()) continue;
+            String value = raw.strip();
+            ObjectNode r = results.addObject().put("item", item.id());
+            if (item.kind() != ChecklistItem.Kind.MEASURE) r.put("verdict", value);
+            else if (PLAIN_NUMBER.matcher(value).matches()) r.set("value", JsonNodeFactory.instance.rawValueNode(
+                    new com.fasterxml.jackson.databind.util.RawValue(value)));
+            else r.put("value", value);
+        }
+        if (!results.isEmpty()) o.set("results", results);
+        String inspectors = answer.get("inspectors");
+        if (inspectors != null && !inspectors.isBlank()) {
+            ArrayNode names = o.putArray("inspectors");
+            for (String name : inspectors.split("[\\n,、，]")) if (!name.isBlank()) names.add(name.strip());
+        }
+        String note = answer.get("note");
+        if (note != null && !note.isBlank()) o.put("note", note);
+        return o.toString();
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d{1,40}(\\.\\d{1,40})?");
+    private static final java.util.regex.Pattern RESULT_PATH = java.util.regex.Pattern.compile("event\\.results\\[(\\d+)](\\..*)?");
+
+    /** {@code event.results[1].value} → {@code results.W_B} (the answer's field), {@code event.inspectors[0]} → {@code inspectors}. */
+    static String answerField(String path, List<String> answered) {
+        var m = RESULT_PATH.matcher(path);
+        if (m.matches()) {
+            // the k-th result is the k-th item answered, in checklist order
+            int k = Integer.parseInt(m.group(1));
+            return k < answered.size() ? RESULT + answered.get(k) : "results";
+        }
+        if (path.equals("event.results")) return "results";
+        if (path.startsWith("event.inspectors")) return "inspectors";
+        return path;
     }
 
     private OfficerTask view(Task t) {

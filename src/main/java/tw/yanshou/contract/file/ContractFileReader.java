@@ -202,6 +202,26 @@ public final class ContractFileReader {
         return event;
     }
 
+    /** An inspection record to be judged before it is recorded: the milestone and the results, read as an event's. */
+    public record RecordRequest(String milestone, InspectionRecord record) { }
+
+    /**
+     * Reads {@code { milestone, results: [{ item, value | verdict }], inspectors }} (YAML or JSON) with the rules of an
+     * event's fields; paths start at the top ({@code results[0].value}).
+     *
+     * @throws InvalidContractException with every violation
+     */
+    public RecordRequest readRecord(String text) {
+        Objects.requireNonNull(text, "text");
+        JsonNode root = parse(text);
+        Reading reading = new Reading();
+        ObjectNode o = reading.fields.object(root, "", List.of("milestone", "results", "inspectors"));
+        String milestone = reading.fields.text(o, "", "milestone", REQUIRED, Fields.Text.ID);
+        InspectionRecord record = reading.inspectionRecord(o, "");
+        if (!reading.fields.violations().isEmpty()) throw new InvalidContractException(reading.fields.violations());
+        return new RecordRequest(milestone, record);
+    }
+
     private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_CHARS);
@@ -565,7 +585,7 @@ public final class ContractFileReader {
             List<InspectionRecord.Result> results = new ArrayList<>();
             if (list != null) {
                 for (int k = 0; k < list.size(); k++) {
-                    String resultPath = at(path + ".results", k);
+                    String resultPath = at(at(path, "results"), k);
                     ObjectNode r = fields.object(list.get(k), resultPath, RESULT);
                     String item = fields.text(r, resultPath, "item", REQUIRED, Fields.Text.ID);
                     boolean value = r != null && r.hasNonNull("value"), verdict = r != null && r.hasNonNull("verdict");
