@@ -56,12 +56,22 @@ public class InspectionRecords {
      * record (empty if it was recorded without results), its inspectors and its log entry.
      */
     public record LastFailure(LocalDate date, LocalDate cureBy, List<Inspections.Judged> failed, List<String> inspectors,
-                              String note, LogHead entry) { }
+                              String note, LogHead entry) {
+        /** The failed result of {@code item}, or null if it did not fail. */
+        public Inspections.Judged failedItem(String item) {
+            return failed.stream().filter(j -> j.item().equals(item)).findFirst().orElse(null);
+        }
+    }
 
     /** A proposal: the record judged, the result proposed, and what failed last time (null if nothing failed yet). */
     public record Proposal(String milestone, Inspections.Proposal proposal, List<Inspections.Judged> items,
                            List<String> failedItems, List<String> notInspected, List<String> inspectors,
-                           LastFailure lastFailure) { }
+                           LastFailure lastFailure) {
+        /** The judged result of {@code item}, or null if it was not inspected. */
+        public Inspections.Judged judged(String item) {
+            return items.stream().filter(j -> j.item().equals(item)).findFirst().orElse(null);
+        }
+    }
 
     /** A milestone's checklist, with what failed last time, for the task form and the contract page. */
     public record ChecklistView(String milestone, String milestoneName, List<ChecklistItem> items, LastFailure lastFailure) { }
@@ -99,6 +109,14 @@ public class InspectionRecords {
             if (!m.checklist().isEmpty() || lastFailure(contractId, contract, m).isPresent())
                 views.add(new ChecklistView(m.id(), m.name(), m.checklist(), lastFailure(contractId, contract, m).orElse(null)));
         return views;
+    }
+
+    /** One milestone's checklist with what failed last time; empty items if it has no checklist. */
+    @Transactional(readOnly = true)
+    public ChecklistView checklist(UUID contractId, String milestone, Actor actor) {
+        Contract contract = contracts.contract(contractId, actor).contract();
+        Milestone m = contract.milestone(milestone).orElseThrow(() -> new NotFoundException("no milestone " + milestone));
+        return new ChecklistView(m.id(), m.name(), m.checklist(), lastFailure(contractId, contract, m).orElse(null));
     }
 
     @Transactional(readOnly = true)

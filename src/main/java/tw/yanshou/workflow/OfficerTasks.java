@@ -28,6 +28,7 @@ import tw.yanshou.calculus.Milestone;
 import tw.yanshou.calculus.Violation;
 import tw.yanshou.contract.ContractNotFoundException;
 import tw.yanshou.contract.ContractService;
+import tw.yanshou.contract.InspectionRecords;
 import tw.yanshou.security.Actor;
 import tw.yanshou.web.ConflictException;
 import tw.yanshou.web.Dates;
@@ -47,8 +48,11 @@ public class OfficerTasks {
     private final ContractService contracts;
     private final ContractWorkflow workflow;
     private final AuditLog audit;
+    private final InspectionRecords inspections;
 
-    OfficerTasks(TaskService tasks, RuntimeService runtime, ContractService contracts, ContractWorkflow workflow, AuditLog audit) {
+    OfficerTasks(TaskService tasks, RuntimeService runtime, ContractService contracts, ContractWorkflow workflow, AuditLog audit,
+                 InspectionRecords inspections) {
+        this.inspections = inspections;
         this.tasks = tasks;
         this.runtime = runtime;
         this.contracts = contracts;
@@ -178,6 +182,15 @@ public class OfficerTasks {
         o.put("type", "ACCEPTED".equals(result) ? "ACCEPTED" : "INSPECTION_FAILED");
         o.put("milestone", milestone.id());
         if (cureBy != null) o.put("cureBy", cureBy.toString());
+        o.setAll(record(milestone, answer));
+        String note = answer.get("note");
+        if (note != null && !note.isBlank()) o.put("note", note);
+        return o.toString();
+    }
+
+    /** The answer's record, {@code { results, inspectors }}, as the contract file reader reads it. */
+    static ObjectNode record(Milestone milestone, Map<String, String> answer) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
         for (ChecklistItem item : milestone.checklist()) {
             String raw = answer.get(RESULT + item.id());
@@ -195,9 +208,32 @@ public class OfficerTasks {
             ArrayNode names = o.putArray("inspectors");
             for (String name : inspectors.split("[\\n,、，]")) if (!name.isBlank()) names.add(name.strip());
         }
-        String note = answer.get("note");
-        if (note != null && !note.isBlank()) o.put("note", note);
-        return o.toString();
+        return o;
+    }
+
+    /**
+     * The proposal for a result task's answer before it is recorded: each checklist item answered judged against its
+     * requirement ({@link InspectionRecords#propose}, the rule the validator applies when the result is recorded),
+     * and what failed last time. Violations name the answer's fields ({@code results.W_MAIN}).
+     */
+    public InspectionRecords.Proposal propose(String taskId, Map<String, String> answer, Actor actor) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || !Tasks.RECORD_INSPECTION_RESULT.equals(task.getTaskDefinitionKey()))
+            throw new NotFoundException("no open result task " + taskId);
+        OfficerTask view = view(task);
+        Milestone milestone = contracts.contract(view.contractId(), actor).contract().milestone(view.milestoneId())
+                .orElseThrow(() -> new NotFoundException("no milestone " + view.milestoneId()));
+        ObjectNode record = record(milestone, answer);
+        record.put("milestone", milestone.id());
+        List<String> answered = milestone.checklist().stream().map(ChecklistItem::id)
+                .filter(item -> answer.get(RESULT + item) != null && !answer.get(RESULT + item).isBlank()).toList();
+        try {
+            return inspections.propose(view.contractId(), record.toString(), actor);
+        } catch (InvalidContractException e) {
+            throw new InvalidContractException(e.violations().stream().map(v -> v.at(answerField("event." + v.path(), answered))).toList());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.violations().stream().map(v -> v.at(answerField("event." + v.path(), answered))).toList());
+        }
     }
 
     private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d{1,40}(\\.\\d{1,40})?");
