@@ -203,4 +203,28 @@ class ChecklistFileTest {
         assertThat(violationsOf(text)).extracting(Violation::toString)
                 .contains("buyerDuties[0].due: is required", "buyerDuties[1].due.from: no milestone NOPE");
     }
+
+    /** The JSON Schema agrees: the checklist file validates, a wrong checklist item or result does not. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("schemaCases")
+    void theSchemaDescribesChecklistsRecordsAndDuties(String name, String text, boolean valid) throws Exception {
+        var schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+                .getSchema(resource("/tw/yanshou/contract/file/contract-file-1.schema.json"));
+        var errors = schema.validate(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(text));
+        if (valid) assertThat(errors).as(name).isEmpty();
+        else assertThat(errors).as(name).isNotEmpty();
+    }
+
+    static Stream<Arguments> schemaCases() {
+        String file = resource(FILE);
+        String failed = "{ date: 2019-01-25, type: INSPECTION_FAILED, milestone: FACTORY_INSPECTION,";
+        return Stream.of(
+                Arguments.of("the court case with its checklist", file, true),
+                Arguments.of("a record", file.replace(failed, failed + " inspectors: [\"邱宥豪\"], results: [ { item: W_MAIN, value: 612.5 } ],"), true),
+                Arguments.of("a result with value and verdict", file.replace(failed, failed + " results: [ { item: W_MAIN, value: 1, verdict: PASS } ],"), false),
+                Arguments.of("a measure without unit", file.replace("nominal: 600, tolerance: 10, unit: mm,", "nominal: 600, tolerance: 10,"), false),
+                Arguments.of("a pass/fail item with a tolerance", file.replace("kind: MEASURE, nominal: 600, tolerance: 10, unit: mm,", "kind: PASS_FAIL, tolerance: 10,"), false),
+                Arguments.of("a duty without due", file.replace("name: \"測試卡\", due: { days: 60, from: SIGNED }", "name: \"測試卡\""), false),
+                Arguments.of("a delivery without duty", file.replace("type: DELIVERED, duty: MANUAL,", "type: DELIVERED,"), false));
+    }
 }
