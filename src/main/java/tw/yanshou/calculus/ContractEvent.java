@@ -36,25 +36,44 @@ public sealed interface ContractEvent {
         @Override public String type() { return "TENDERED"; }
     }
 
-    /** An inspection or review failed; the vendor must cure and re-tender by {@code cureBy} (default: the same day). */
-    record InspectionFailed(LocalDate date, String milestone, List<String> items, LocalDate cureBy, String note)
-            implements MilestoneEvent {
+    /** An inspection result with its record: the results per checklist item and the inspectors (may be empty). */
+    sealed interface InspectionResult extends MilestoneEvent {
+        InspectionRecord record();
+    }
+
+    /**
+     * An inspection or review failed; the vendor must cure and re-tender by {@code cureBy} (default: the same day).
+     * The record's failed items are what the vendor must fix.
+     */
+    record InspectionFailed(LocalDate date, String milestone, List<String> items, LocalDate cureBy, String note,
+                            InspectionRecord record) implements InspectionResult {
         public InspectionFailed {
             Objects.requireNonNull(date, "date");
             Objects.requireNonNull(milestone, "milestone");
             items = items == null ? List.of() : List.copyOf(items);
             if (cureBy == null) cureBy = date;
+            if (record == null) record = InspectionRecord.NONE;
+        }
+
+        public InspectionFailed(LocalDate date, String milestone, List<String> items, LocalDate cureBy, String note) {
+            this(date, milestone, items, cureBy, note, InspectionRecord.NONE);
         }
 
         @Override public String type() { return "INSPECTION_FAILED"; }
     }
 
     /** The inspection or review passed (for the named items only, if any are named). */
-    record Accepted(LocalDate date, String milestone, List<String> items, String note) implements MilestoneEvent {
+    record Accepted(LocalDate date, String milestone, List<String> items, String note, InspectionRecord record)
+            implements InspectionResult {
         public Accepted {
             Objects.requireNonNull(date, "date");
             Objects.requireNonNull(milestone, "milestone");
             items = items == null ? List.of() : List.copyOf(items);
+            if (record == null) record = InspectionRecord.NONE;
+        }
+
+        public Accepted(LocalDate date, String milestone, List<String> items, String note) {
+            this(date, milestone, items, note, InspectionRecord.NONE);
         }
 
         @Override public String type() { return "ACCEPTED"; }
@@ -157,5 +176,18 @@ public sealed interface ContractEvent {
         public Terminated { Objects.requireNonNull(date, "date"); }
 
         @Override public String type() { return "TERMINATED"; }
+    }
+
+    /**
+     * The buyer delivered what a duty of the contract asks (協力義務: an interface document, test cards, a manual):
+     * evidence only, the calculus's figures ignore it.
+     */
+    record Delivered(LocalDate date, String duty, String note) implements ContractEvent {
+        public Delivered {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(duty, "duty");
+        }
+
+        @Override public String type() { return "DELIVERED"; }
     }
 }

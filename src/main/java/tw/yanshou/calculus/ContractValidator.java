@@ -26,6 +26,7 @@ public final class ContractValidator {
     public List<Violation> validate(Contract contract) {
         List<Violation> violations = staticViolations(contract);
         if (!violations.isEmpty()) return violations;
+        violations.addAll(recordViolations(contract));
         Timeline timeline = Timeline.replay(contract, LocalDate.MAX);
         violations.addAll(timeline.violations);
         if (violations.isEmpty()) violations.addAll(extensionViolations(contract, timeline));
@@ -130,11 +131,95 @@ public final class ContractValidator {
                 v.add(new Violation(path + ".due.date", f.date() + " is before the contract was signed (" + contract.signedOn() + ")"));
         }
         cycles(contract, milestoneIndex, v);
+        for (int i = 0; i < contract.milestones().size(); i++)
+            checklist(contract.milestones().get(i).checklist(), "milestones[" + i + "].checklist", v);
+        Set<String> duties = new HashSet<>();
+        for (int i = 0; i < contract.buyerDuties().size(); i++) {
+            BuyerDuty d = contract.buyerDuties().get(i);
+            String path = "buyerDuties[" + i + "]";
+            if (!duties.add(d.id())) v.add(new Violation(path + ".id", "duty " + d.id() + " is listed twice"));
+            if (d.due() instanceof DueRule.Relative r && r.from().kind() != Anchor.Kind.SIGNED
+                    && !milestoneIndex.containsKey(r.from().milestone()))
+                v.add(new Violation(path + ".due.from", "no milestone " + r.from().milestone()));
+            if (d.due() instanceof DueRule.Fixed f && f.date().isBefore(contract.signedOn()))
+                v.add(new Violation(path + ".due.date", f.date() + " is before the contract was signed (" + contract.signedOn() + ")"));
+        }
         for (int i = 0; i < contract.claims().size(); i++) {
             Claim c = contract.claims().get(i);
             if (c.accrualThrough().isBefore(contract.signedOn()))
                 v.add(new Violation("claims[" + i + "].accrualThrough",
                         c.accrualThrough() + " is before the contract was signed (" + contract.signedOn() + ")"));
+        }
+        return v;
+    }
+
+    /**
+     * A checklist's own rules: ids once each; an assembly is a measure whose parts are other measures of the same
+     * checklist, in the same unit, none of them (directly or through its parts) the assembly itself.
+     */
+    private static void checklist(List<ChecklistItem> checklist, String path, List<Violation> v) {
+        Map<String, ChecklistItem> byId = new HashMap<>();
+        for (int j = 0; j < checklist.size(); j++) {
+            ChecklistItem c = checklist.get(j);
+            if (byId.putIfAbsent(c.id(), c) != null)
+                v.add(new Violation(path + "[" + j + "].id", "checklist item " + c.id() + " is listed twice"));
+        }
+        for (int j = 0; j < checklist.size(); j++) {
+            ChecklistItem c = checklist.get(j);
+            for (int k = 0; k < c.parts().size(); k++) {
+                ChecklistItem.Part p = c.parts().get(k);
+                String partPath = path + "[" + j + "].parts[" + k + "].item";
+                ChecklistItem part = byId.get(p.item());
+                if (part == null) v.add(new Violation(partPath, "no checklist item " + p.item() + " in this checklist"));
+                else if (part.kind() != ChecklistItem.Kind.MEASURE)
+                    v.add(new Violation(partPath, "item " + p.item() + " is " + part.kind() + "; the parts of an assembly are measures"));
+                else if (!java.util.Objects.equals(part.unit(), c.unit()))
+                    v.add(new Violation(partPath, "item " + p.item() + " is measured in " + part.unit() + ", assembly "
+                            + c.id() + " in " + c.unit() + "; write them in one unit"));
+                else if (contains(part, c.id(), byId, new HashSet<>()))
+                    v.add(new Violation(partPath, "item " + p.item() + " is " + c.id() + " or one of its parts includes "
+                            + c.id() + ": an assembly cannot be a part of itself"));
+            }
+        }
+    }
+
+    /** Whether {@code item} is {@code id} or has it among its parts, at any depth. */
+    private static boolean contains(ChecklistItem item, String id, Map<String, ChecklistItem> byId, Set<String> visited) {
+        if (item.id().equals(id)) return true;
+        if (!visited.add(item.id())) return false;
+        for (ChecklistItem.Part p : item.parts()) {
+            ChecklistItem part = byId.get(p.item());
+            if (part != null && contains(part, id, byId, visited)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The inspection records of the results and the deliveries against the contract: each result names an item of
+     * the milestone's checklist and can be judged (a value for a measure, a verdict otherwise); a failed inspection
+     * whose results are given has at least one failed item; a delivery names a duty of the contract.
+     */
+    static List<Violation> recordViolations(Contract contract) {
+        List<Violation> v = new ArrayList<>();
+        for (int i = 0; i < contract.events().size(); i++) {
+            ContractEvent e = contract.events().get(i);
+            String path = "events[" + i + "]";
+            if (e instanceof ContractEvent.InspectionResult r) {
+                Optional<Milestone> m = contract.milestone(r.milestone());
+                if (m.isEmpty() || r.record().results().isEmpty()) continue;
+                Inspections.Judgement j = Inspections.judge(m.get().checklist(), r.record().results());
+                for (Inspections.Problem p : j.problems())
+                    v.add(new Violation(path + ".results[" + p.index() + "]." + p.field(), p.message()));
+                if (j.problems().isEmpty() && e instanceof ContractEvent.InspectionFailed && j.failed().isEmpty())
+                    v.add(new Violation(path + ".results", "every item of this failed inspection passed ("
+                            + String.join(", ", j.items().stream().map(Inspections.Judged::item).toList())
+                            + "): a failed inspection names at least one failed item; record ACCEPTED, or correct the values"));
+            } else if (e instanceof ContractEvent.Delivered d && contract.buyerDuty(d.duty()).isEmpty()) {
+                v.add(new Violation(path + ".duty", contract.buyerDuties().isEmpty()
+                        ? "no duty " + d.duty() + ": the contract lists no buyer's duties"
+                        : "no duty " + d.duty() + "; the duties are "
+                        + String.join(", ", contract.buyerDuties().stream().map(BuyerDuty::id).toList())));
+            }
         }
         return v;
     }

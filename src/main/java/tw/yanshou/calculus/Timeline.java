@@ -115,7 +115,7 @@ final class Timeline {
     private record Indexed(int index, ContractEvent event) { }
 
     private static final List<Class<? extends ContractEvent>> SAME_DAY_ORDER = List.of(
-            Amended.class, Excused.class, MediationFiled.class, MediationConcluded.class, Extended.class,
+            ContractEvent.Delivered.class, Amended.class, Excused.class, MediationFiled.class, MediationConcluded.class, Extended.class,
             Tendered.class, InspectionFailed.class, Accepted.class, Terminated.class);
 
     private static int rank(ContractEvent e) { return SAME_DAY_ORDER.indexOf(e.getClass()); }

@@ -110,6 +110,14 @@ public class ContractRepository {
                 .param(contractId).query((rs, n) -> new LogHead(rs.getInt(1), rs.getString(2))).optional();
     }
 
+    /** The chain hash of each entry of the contract's event log, by entry id. */
+    public java.util.Map<UUID, LogHead> eventHashes(UUID contractId) {
+        java.util.Map<UUID, LogHead> hashes = new java.util.HashMap<>();
+        jdbc.sql("select id, seq, hash from contract_event where contract_id = ?").param(contractId)
+                .query((rs, n) -> hashes.put(rs.getObject(1, UUID.class), new LogHead(rs.getInt(2), rs.getString(3)))).list();
+        return hashes;
+    }
+
     public List<StoredEvent> events(UUID contractId) {
         return jdbc.sql("select id, contract_id, seq, effective_date, type, body::text, voids, reason, recorded_at, recorded_by, "
                         + "cascaded_from "

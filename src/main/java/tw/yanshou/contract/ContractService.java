@@ -89,7 +89,7 @@ public class ContractService {
         Contract contract = file.contract();
         ContractFile definition = new ContractFile(file.format(), file.number(), file.title(), file.buyer(), file.vendor(),
                 file.currency(), file.linkedContracts(), new Contract(contract.number(), contract.signedOn(), contract.items(),
-                contract.terms(), contract.milestones(), List.of(), contract.claims()));
+                contract.terms(), contract.milestones(), List.of(), contract.claims(), contract.buyerDuties()));
         contracts.insert(id, file, writer.toJson(definition), actor.name());
         List<Integer> order = validator.effectiveOrder(contract);
         int seq = 1;

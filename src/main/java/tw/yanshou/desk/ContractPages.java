@@ -28,6 +28,7 @@ import tw.yanshou.contract.ContractBoard;
 import tw.yanshou.contract.ContractChangedException;
 import tw.yanshou.contract.ContractLoader;
 import tw.yanshou.contract.ContractService;
+import tw.yanshou.contract.InspectionRecords;
 import tw.yanshou.contract.ContractSummary;
 import tw.yanshou.contract.StoredEvent;
 import tw.yanshou.contract.file.ContractFile;
@@ -61,10 +62,12 @@ class ContractPages {
     private final Forms forms;
     private final ObjectMapper json;
     private final TimelineChart timeline;
+    private final InspectionRecords inspections;
 
     ContractPages(ContractService contracts, ContractBoard board, OfficerTasks tasks, ContractFileReader reader,
                   ContractFileWriter writer, CurrentActor actor, OfficeClock clock, Retrying retrying, Forms forms,
-                  ObjectMapper json, TimelineChart timeline) {
+                  ObjectMapper json, TimelineChart timeline, InspectionRecords inspections) {
+        this.inspections = inspections;
         this.contracts = contracts;
         this.board = board;
         this.tasks = tasks;
@@ -259,6 +262,13 @@ class ContractPages {
         model.addAttribute("outcomeOptions", Map.of("SETTLED", forms.message("event.outcome.SETTLED"),
                 "FAILED", forms.message("event.outcome.FAILED")));
         model.addAttribute("linkedStatus", linkedStatus(file));
+        model.addAttribute("stackWarnings", inspections.warnings(id, who));
+        model.addAttribute("checklists", inspections.checklists(id, who));
+        List<InspectionRecords.Duty> duties = inspections.duties(id, who);
+        model.addAttribute("duties", duties);
+        Map<String, String> dutyOptions = new java.util.LinkedHashMap<>();
+        for (var d : duties) dutyOptions.put(d.id(), d.name() == null ? d.id() : d.id() + " — " + d.name());
+        model.addAttribute("dutyOptions", dutyOptions);
         return "contracts/show";
     }
 

@@ -32,6 +32,7 @@ final class EventForm {
         FIELDS.put("AMENDED", List.of("date", "items[0].code", "items[0].name", "items[0].amount", "items[1].code",
                 "items[1].name", "items[1].amount", "reason"));
         FIELDS.put("TERMINATED", List.of("date", "ground", "note"));
+        FIELDS.put("DELIVERED", List.of("date", "duty", "note"));
     }
 
     static final List<String> DATE_FIELDS = List.of("date", "cureBy", "from", "to", "excused.from", "excused.to",
@@ -63,6 +64,11 @@ final class EventForm {
                 put(o, "note", Forms.text(form, "note"));
             }
             case "EXCUSED" -> put(o, "reason", Forms.text(form, "reason"));
+            case "DELIVERED" -> {
+                // the delivered documents themselves are attached by the documents feature (a seam: it adds files here)
+                put(o, "duty", Forms.text(form, "duty"));
+                put(o, "note", Forms.text(form, "note"));
+            }
             case "MEDIATION_FILED", "TERMINATED" -> {
                 if (type.equals("TERMINATED")) put(o, "ground", Forms.text(form, "ground"));
                 put(o, "note", Forms.text(form, "note"));

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import tw.yanshou.calculus.InvalidContractException;
 import tw.yanshou.contract.ContractBoard;
+import tw.yanshou.contract.InspectionRecords;
 import tw.yanshou.infrastructure.OfficeClock;
 import tw.yanshou.infrastructure.Retrying;
 import tw.yanshou.security.CurrentActor;
@@ -43,7 +44,7 @@ class TaskPages {
     /** The answer's fields of each task, as OfficerTasks reads them. */
     static final Map<String, List<String>> FIELDS = Map.of(
             ProcessModel.Tasks.SCHEDULE_INSPECTION, List.of("inspectionOn"),
-            ProcessModel.Tasks.RECORD_INSPECTION_RESULT, List.of("result", "date", "cureBy", "note"),
+            ProcessModel.Tasks.RECORD_INSPECTION_RESULT, List.of("result", "date", "cureBy", "inspectors", "note"),
             ProcessModel.Tasks.DECIDE_TERMINATION, List.of("decision", "date", "ground", "note"),
             ProcessModel.Tasks.REVIEW_SETTLEMENT, List.of("note"));
     private static final Set<String> DATES = Set.of("inspectionOn", "date", "cureBy");
@@ -54,8 +55,11 @@ class TaskPages {
     private final OfficeClock clock;
     private final Retrying retrying;
     private final Forms forms;
+    private final InspectionRecords inspections;
 
-    TaskPages(OfficerTasks tasks, ContractBoard board, CurrentActor actor, OfficeClock clock, Retrying retrying, Forms forms) {
+    TaskPages(OfficerTasks tasks, ContractBoard board, CurrentActor actor, OfficeClock clock, Retrying retrying, Forms forms,
+              InspectionRecords inspections) {
+        this.inspections = inspections;
         this.tasks = tasks;
         this.board = board;
         this.actor = actor;
@@ -83,7 +87,9 @@ class TaskPages {
             errors.addGeneral("error.taskGone");
             return page(model, id, form, errors);
         }
-        List<String> fields = FIELDS.getOrDefault(task.key(), List.of());
+        List<String> fields = new java.util.ArrayList<>(FIELDS.getOrDefault(task.key(), List.of()));
+        if (task.key().equals(ProcessModel.Tasks.RECORD_INSPECTION_RESULT))
+            for (String f : form.keySet()) if (f.startsWith(OfficerTasks.RESULT)) fields.add(f);
         Map<String, String> answer = new HashMap<>();
         for (String f : fields) {
             String v = Forms.text(form, f);
@@ -95,7 +101,22 @@ class TaskPages {
                 answer.put(f, v);
             }
         }
+        if (!errors.any() && "propose".equals(form.get("action"))) {
+            // the officer sees the proposal before recording: judged on the server, by the rule the record is checked by
+            fields.add("results");
+            try {
+                model.addAttribute("proposal", tasks.propose(id, answer, actor.get()));
+            } catch (InvalidInputException e) {
+                errors.addAll(e.violations(), p -> field(p), Set.copyOf(fields));
+            } catch (InvalidContractException e) {
+                errors.addAll(e.violations(), p -> field(p), Set.copyOf(fields));
+            } catch (NotFoundException e) {
+                errors.addGeneral("error.taskGone");
+            }
+            return page(model, id, form, errors);
+        }
         if (!errors.any()) {
+            fields.add("results");
             try {
                 retrying.run(() -> tasks.complete(id, answer, actor.get()));
                 return "redirect:/tasks?completed=" + task.key();
@@ -129,6 +150,11 @@ class TaskPages {
                         .thenComparing(i -> i.task().created()))
                 .toList();
         model.addAttribute("items", items);
+        Map<String, InspectionRecords.ChecklistView> checklists = new HashMap<>();
+        for (Item i : items)
+            if (i.task().key().equals(ProcessModel.Tasks.RECORD_INSPECTION_RESULT) && i.task().milestoneId() != null)
+                checklists.put(i.task().id(), inspections.checklist(i.task().contractId(), i.task().milestoneId(), actor.get()));
+        model.addAttribute("checklists", checklists);
         model.addAttribute("openTask", openTask);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

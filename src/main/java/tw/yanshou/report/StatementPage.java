@@ -50,9 +50,11 @@ class StatementPage {
     private final CurrentActor actor;
     private final OfficeClock clock;
     private final MessageSource messages;
+    private final tw.yanshou.contract.InspectionRecords inspections;
 
     StatementPage(ContractService contracts, TimelineChart chart, StatementPdf pdf, CurrentActor actor, OfficeClock clock,
-                  MessageSource messages) {
+                  MessageSource messages, tw.yanshou.contract.InspectionRecords inspections) {
+        this.inspections = inspections;
         this.contracts = contracts;
         this.chart = chart;
         this.pdf = pdf;
@@ -110,6 +112,8 @@ class StatementPage {
         model.put("itemNames", itemNames);
         model.put("chart", chart.svg(file, s, locale));
         model.put("asOfIso", s.asOf().toString());
+        // the evidence of the buyer's cooperation duties: due dates, deliveries, each delivery's log entry and chain hash
+        model.put("duties", inspections.duties(id, actor.get()));
         model.put("eventLog", contracts.eventLogHead(id, actor.get()));
         return model;
     }

@@ -17,10 +17,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import tw.yanshou.audit.AuditLog;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import tw.yanshou.calculus.ChecklistItem;
 import tw.yanshou.calculus.ContractEvent;
+import tw.yanshou.calculus.InvalidContractException;
+import tw.yanshou.calculus.Milestone;
 import tw.yanshou.calculus.Violation;
 import tw.yanshou.contract.ContractNotFoundException;
 import tw.yanshou.contract.ContractService;
+import tw.yanshou.contract.InspectionRecords;
 import tw.yanshou.security.Actor;
 import tw.yanshou.web.ConflictException;
 import tw.yanshou.web.Dates;
@@ -40,8 +48,11 @@ public class OfficerTasks {
     private final ContractService contracts;
     private final ContractWorkflow workflow;
     private final AuditLog audit;
+    private final InspectionRecords inspections;
 
-    OfficerTasks(TaskService tasks, RuntimeService runtime, ContractService contracts, ContractWorkflow workflow, AuditLog audit) {
+    OfficerTasks(TaskService tasks, RuntimeService runtime, ContractService contracts, ContractWorkflow workflow, AuditLog audit,
+                 InspectionRecords inspections) {
+        this.inspections = inspections;
         this.tasks = tasks;
         this.runtime = runtime;
         this.contracts = contracts;
@@ -110,7 +121,8 @@ public class OfficerTasks {
 
     /**
      * Completes a task with the officer's answer: {@code inspectionOn} for a scheduling task; {@code result}
-     * (ACCEPTED, FAILED), {@code date}, {@code cureBy}, {@code note} for a result; {@code decision} (TERMINATE,
+     * (ACCEPTED, FAILED), {@code date}, {@code cureBy}, {@code note}, {@code inspectors} and {@code results.ITEM} (the
+     * measured value or verdict of each checklist item, see {@link #resultEvent}) for a result; {@code decision} (TERMINATE,
      * CONTINUE), {@code date}, {@code ground}, {@code note} for a termination decision; {@code note} for a settlement
      * review.
      */
@@ -128,10 +140,17 @@ public class OfficerTasks {
             case Tasks.RECORD_INSPECTION_RESULT -> {
                 String result = required(answer, "result", List.of("ACCEPTED", "FAILED"));
                 LocalDate on = date(answer, "date", true);
-                ContractEvent event = "ACCEPTED".equals(result)
-                        ? new ContractEvent.Accepted(on, view.milestoneId(), null, answer.get("note"))
-                        : new ContractEvent.InspectionFailed(on, view.milestoneId(), null, date(answer, "cureBy", false), answer.get("note"));
-                contracts.recordEvent(view.contractId(), event, actor);
+                LocalDate cureBy = "FAILED".equals(result) ? date(answer, "cureBy", false) : null;
+                Milestone milestone = contracts.contract(view.contractId(), actor).contract().milestone(view.milestoneId())
+                        .orElseThrow(() -> new NotFoundException("no milestone " + view.milestoneId()));
+                String event = resultEvent(result, on, cureBy, milestone, answer);
+                try {
+                    contracts.recordEvent(view.contractId(), event, actor);
+                } catch (InvalidContractException e) {
+                    List<String> answered = milestone.checklist().stream().map(ChecklistItem::id)
+                            .filter(item -> answer.get(RESULT + item) != null && !answer.get(RESULT + item).isBlank()).toList();
+                    throw new InvalidContractException(e.violations().stream().map(v -> v.at(answerField(v.path(), answered))).toList());
+                }
             }
             case Tasks.DECIDE_TERMINATION -> {
                 String decision = required(answer, "decision", List.of("TERMINATE", "CONTINUE"));
@@ -146,6 +165,91 @@ public class OfficerTasks {
             default -> throw new ConflictException("task " + key + " is not an officer task", List.of());
         }
         audit.record(actor.name(), "TASK_COMPLETED", view.contractId(), Map.of("task", key, "answer", answer));
+    }
+
+    /** The prefix of an answer's result of one checklist item: {@code results.W_MAIN} holds W_MAIN's value or verdict. */
+    public static final String RESULT = "results.";
+
+    /**
+     * The event of an inspection result, written as in a contract file, with its record: for each checklist item
+     * answered ({@code results.ITEM}), a value (a measure) or a verdict (the others), and the inspectors (one per line,
+     * or separated by commas or 、). Values go to the contract file reader as written: plain decimal digits as
+     * numbers, anything else as text it refuses, so the API and the form read numbers by the same rules.
+     */
+    static String resultEvent(String result, LocalDate on, LocalDate cureBy, Milestone milestone, Map<String, String> answer) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("date", on.toString());
+        o.put("type", "ACCEPTED".equals(result) ? "ACCEPTED" : "INSPECTION_FAILED");
+        o.put("milestone", milestone.id());
+        if (cureBy != null) o.put("cureBy", cureBy.toString());
+        o.setAll(record(milestone, answer));
+        String note = answer.get("note");
+        if (note != null && !note.isBlank()) o.put("note", note);
+        return o.toString();
+    }
+
+    /** The answer's record, {@code { results, inspectors }}, as the contract file reader reads it. */
+    static ObjectNode record(Milestone milestone, Map<String, String> answer) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        for (ChecklistItem item : milestone.checklist()) {
+            String raw = answer.get(RESULT + item.id());
+            if (raw == null || raw.isBlank()) continue;
+            String value = raw.strip();
+            ObjectNode r = results.addObject().put("item", item.id());
+            if (item.kind() != ChecklistItem.Kind.MEASURE) r.put("verdict", value);
+            else if (PLAIN_NUMBER.matcher(value).matches()) r.set("value", JsonNodeFactory.instance.rawValueNode(
+                    new com.fasterxml.jackson.databind.util.RawValue(value)));
+            else r.put("value", value);
+        }
+        if (!results.isEmpty()) o.set("results", results);
+        String inspectors = answer.get("inspectors");
+        if (inspectors != null && !inspectors.isBlank()) {
+            ArrayNode names = o.putArray("inspectors");
+            for (String name : inspectors.split("[\\n,、，]")) if (!name.isBlank()) names.add(name.strip());
+        }
+        return o;
+    }
+
+    /**
+     * The proposal for a result task's answer before it is recorded: each checklist item answered judged against its
+     * requirement ({@link InspectionRecords#propose}, the rule the validator applies when the result is recorded),
+     * and what failed last time. Violations name the answer's fields ({@code results.W_MAIN}).
+     */
+    public InspectionRecords.Proposal propose(String taskId, Map<String, String> answer, Actor actor) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || !Tasks.RECORD_INSPECTION_RESULT.equals(task.getTaskDefinitionKey()))
+            throw new NotFoundException("no open result task " + taskId);
+        OfficerTask view = view(task);
+        Milestone milestone = contracts.contract(view.contractId(), actor).contract().milestone(view.milestoneId())
+                .orElseThrow(() -> new NotFoundException("no milestone " + view.milestoneId()));
+        ObjectNode record = record(milestone, answer);
+        record.put("milestone", milestone.id());
+        List<String> answered = milestone.checklist().stream().map(ChecklistItem::id)
+                .filter(item -> answer.get(RESULT + item) != null && !answer.get(RESULT + item).isBlank()).toList();
+        try {
+            return inspections.propose(view.contractId(), record.toString(), actor);
+        } catch (InvalidContractException e) {
+            throw new InvalidContractException(e.violations().stream().map(v -> v.at(answerField("event." + v.path(), answered))).toList());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.violations().stream().map(v -> v.at(answerField("event." + v.path(), answered))).toList());
+        }
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d{1,40}(\\.\\d{1,40})?");
+    private static final java.util.regex.Pattern RESULT_PATH = java.util.regex.Pattern.compile("event\\.results\\[(\\d+)](\\..*)?");
+
+    /** {@code event.results[1].value} → {@code results.W_B} (the answer's field), {@code event.inspectors[0]} → {@code inspectors}. */
+    static String answerField(String path, List<String> answered) {
+        var m = RESULT_PATH.matcher(path);
+        if (m.matches()) {
+            // the k-th result is the k-th item answered, in checklist order
+            int k = Integer.parseInt(m.group(1));
+            return k < answered.size() ? RESULT + answered.get(k) : "results";
+        }
+        if (path.equals("event.results")) return "results";
+        if (path.startsWith("event.inspectors")) return "inspectors";
+        return path;
     }
 
     private OfficerTask view(Task t) {

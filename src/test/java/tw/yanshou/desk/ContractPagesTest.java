@@ -64,6 +64,7 @@ class ContractPagesTest extends DeskSlice {
     @MockitoBean OfficerTasks tasks;
     @MockitoBean ContractFileReader reader;
     @MockitoBean ContractFileWriter writer;
+    @MockitoBean tw.yanshou.contract.InspectionRecords inspections;
 
     @BeforeEach
     void courtCase() {
@@ -183,5 +184,38 @@ class ContractPagesTest extends DeskSlice {
     void vendorsMayNotOpenContractPages() throws Exception {
         mvc.perform(get("/contracts/" + ID)).andExpect(status().isForbidden());
         mvc.perform(post("/contracts/" + ID + "/events").with(csrf()).param("type", "TENDERED")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theContractPageShowsTheToleranceWarningsTheChecklistsAndTheBuyersDuties() throws Exception {
+        ContractFile withChecklist = READER.read(ApiTestSupport.resource("/contracts/ilocker-107-checklist.yaml"));
+        when(inspections.warnings(eq(ID), any())).thenReturn(tw.yanshou.calculus.ToleranceStack.check(withChecklist.contract()));
+        when(inspections.checklists(eq(ID), any())).thenReturn(List.of(new tw.yanshou.contract.InspectionRecords.ChecklistView(
+                "FACTORY_INSPECTION", "廠驗", withChecklist.contract().milestones().get(0).checklist(), null)));
+        // due 60 days after 2018-10-18: 2018-12-17; the manual came on 2019-09-05, late
+        when(inspections.duties(eq(ID), any())).thenReturn(List.of(
+                new tw.yanshou.contract.InspectionRecords.Duty("MANUAL", "i郵箱安裝及使用手冊", "60 SIGNED", LocalDate.of(2018, 12, 17),
+                        List.of(new tw.yanshou.contract.InspectionRecords.Delivery(LocalDate.of(2019, 9, 5), "提供手冊", true,
+                                new tw.yanshou.contract.LogHead(7, "ab".repeat(32)), "lin", Instant.parse("2019-09-05T02:00:00Z")))),
+                new tw.yanshou.contract.InspectionRecords.Duty("TEST_CARDS", "測試卡", "60 SIGNED", LocalDate.of(2018, 12, 17), List.of())));
+
+        mvc.perform(get("/contracts/" + ID)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"stack-warnings\"")))
+                .andExpect(content().string(containsString("milestones[0].checklist[3]")))
+                .andExpect(content().string(containsString("worst case 10 + 4 × 20 = ±90 mm")))
+                .andExpect(content().string(containsString("2560 ± 20 mm")))
+                .andExpect(content().string(containsString("機關協力義務")))
+                .andExpect(content().string(containsString("107/12/17")))
+                .andExpect(content().string(containsString("108/09/05 (逾期) 提供手冊")))
+                .andExpect(content().string(containsString("#7 abababababababab…")))
+                .andExpect(content().string(containsString("尚未提供 (逾期)")))
+                .andExpect(content().string(containsString("name=\"duty\"")));
+    }
+
+    @Test
+    void aContractWhosePartsFitHasNoWarningsBoxAndNoDeliveryForm() throws Exception {
+        mvc.perform(get("/contracts/" + ID)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"stack-warnings\""))))
+                .andExpect(content().string(not(containsString("name=\"duty\""))));
     }
 }

@@ -281,4 +281,79 @@ class DeskBrowserTest extends BrowserTestSupport {
             axe(page);
         }
     }
+
+    /**
+     * The court case's widths as a checklist: the warnings box on the contract page; a result task with measured
+     * values, judged before it is recorded; what to fix on the contract page afterwards. axe on each page.
+     */
+    @Test
+    @Order(4)
+    void anInspectionWithMeasuredValues() {
+        String courtNumber = "107-ILOCKER-BROWSER-" + java.util.UUID.randomUUID();
+        var court = api().post().uri("/api/contracts").contentType(org.springframework.http.MediaType.parseMediaType("application/yaml"))
+                .body(resource("/contracts/ilocker-107-checklist.yaml").replace("\"107-ILOCKER-30\"", "\"" + courtNumber + "\""))
+                .retrieve().toEntity(com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(court.getStatusCode().value()).isEqualTo(201);
+        String number = "CHECKLIST-BROWSER-" + java.util.UUID.randomUUID();
+        String file = """
+                format: 1
+                contract:
+                  number: "%s"
+                  signedOn: 2025-01-02
+                  items: [ { code: A, name: "cabinets", amount: 1000000 } ]
+                terms: { penalty: { ratePerMille: 1 } }
+                milestones:
+                  - id: M
+                    items: [A]
+                    due: { days: 30, from: SIGNED }
+                    checklist:
+                      - { id: W_MAIN, name: "主櫃寬度", kind: MEASURE, nominal: 600, tolerance: 10, unit: mm, spec: "規範 3.2.1" }
+                      - { id: LOCK, name: "門鎖", kind: PASS_FAIL }
+                events:
+                  - { date: 2025-01-10, type: TENDERED, milestone: M }
+                """.formatted(number);
+        var created = api().post().uri("/api/contracts").contentType(org.springframework.http.MediaType.parseMediaType("application/yaml"))
+                .body(file).retrieve().toEntity(com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        String id = created.getBody().get("id").asText();
+        String schedule = api().get().uri("/api/tasks?contract={n}", number).retrieve().body(com.fasterxml.jackson.databind.JsonNode.class)
+                .get(0).get("id").asText();
+        assertThat(api().post().uri("/api/tasks/{t}/complete", schedule).body(Map.of("inspectionOn", "2025-01-15")).retrieve()
+                .toBodilessEntity().getStatusCode().value()).isEqualTo(204);
+        String result = api().get().uri("/api/tasks?contract={n}", number).retrieve().body(com.fasterxml.jackson.databind.JsonNode.class)
+                .get(0).get("id").asText();
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-TW")
+                .setViewportSize(1366, 900))) {
+            Page page = signIn(context, "officer-lin", "officer-passphrase-1", "/contracts/" + court.getBody().get("id").asText());
+            // 10 + 4 × 20 = ±90 mm against ±20 mm
+            assertThat(page.locator("#stack-warnings")).containsText("±90 mm");
+            assertThat(page.locator("#duties")).containsText("108/09/05");
+            axe(page);
+            shot(page, "contract-checklist");
+
+            page.navigate(url("/tasks"));
+            var card = page.locator("#task-" + result);
+            // 612 is outside 600 ± 10 (590 – 610)
+            card.locator("[name='results.W_MAIN']").fill("612");
+            card.locator("[name='results.LOCK']").selectOption("PASS");
+            card.locator("[name=inspectors]").fill("王小明、李大華");
+            card.locator("[name=date]").fill("114/01/15");
+            card.locator("[name=cureBy]").fill("114/01/25");
+            card.locator("button[value=propose]").click();
+            card = page.locator("#task-" + result);
+            assertThat(card.locator(".inspection-proposal")).containsText("建議：不合格");
+            assertThat(card.locator(".inspection-proposal")).containsText("W_MAIN");
+            assertThat(card.locator("[name='results.W_MAIN']")).hasValue("612");
+            assertThat(card.locator("[name=result]")).hasValue("FAILED");
+            axe(page);
+            shot(page, "task-inspection");
+            card.locator("button[value=record]").click();
+            assertThat(page).hasURL(Pattern.compile(".*/tasks\\?completed=RecordInspectionResult$"));
+
+            page.navigate(url("/contracts/" + id));
+            assertThat(page.locator("#checklists")).containsText("實測 612 mm，規範 600 ± 10 mm");
+            axe(page);
+        }
+    }
 }

@@ -38,6 +38,7 @@ import tw.yanshou.workflow.OfficerTasks;
 class TaskPagesTest extends DeskSlice {
     @MockitoBean OfficerTasks tasks;
     @MockitoBean ContractBoard board;
+    @MockitoBean tw.yanshou.contract.InspectionRecords inspections;
 
     static final UUID C1 = UUID.randomUUID();
     static final UUID C2 = UUID.randomUUID();
@@ -91,5 +92,70 @@ class TaskPagesTest extends DeskSlice {
     void vendorsHaveNoTasksHere() throws Exception {
         mvc.perform(get("/tasks")).andExpect(status().isForbidden());
         mvc.perform(post("/tasks/t1/complete").with(csrf())).andExpect(status().isForbidden());
+    }
+
+    static final OfficerTasks.OfficerTask RESULT = new OfficerTasks.OfficerTask("t3", "RecordInspectionResult", "Result",
+            C1, "C-1", "FACTORY_INSPECTION", new Date(3_000));
+    static final List<tw.yanshou.calculus.ChecklistItem> WIDTHS = List.of(
+            tw.yanshou.calculus.ChecklistItem.measure("W_MAIN", "主櫃寬度", "600", "10", "mm"),
+            tw.yanshou.calculus.ChecklistItem.measure("W_B", "B列從櫃寬度", "490", "20", "mm"));
+
+    private void resultTask() {
+        when(tasks.open(null)).thenReturn(List.of(RESULT));
+        when(tasks.find("t3")).thenReturn(Optional.of(RESULT));
+        // failed last time: W_B measured 512 (490 ± 20 → 470 – 510)
+        var last = new tw.yanshou.contract.InspectionRecords.LastFailure(java.time.LocalDate.of(2019, 1, 25),
+                java.time.LocalDate.of(2019, 2, 15), tw.yanshou.calculus.Inspections.judge(WIDTHS,
+                List.of(tw.yanshou.calculus.InspectionRecord.Result.measured("W_B", "512"))).failed(), List.of("邱宥豪"), null, null);
+        when(inspections.checklist(eq(C1), eq("FACTORY_INSPECTION"), any()))
+                .thenReturn(new tw.yanshou.contract.InspectionRecords.ChecklistView("FACTORY_INSPECTION", "廠驗", WIDTHS, last));
+    }
+
+    @Test
+    void theResultFormAsksForEachItemAndShowsWhatFailedLastTime() throws Exception {
+        resultTask();
+        mvc.perform(get("/tasks")).andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("前次驗收不合格 (108/01/25)，應於 108/02/15 前改善",
+                        "W_B B列從櫃寬度：實測 512 mm，規範 490 ± 20 mm",
+                        "600 ± 10 mm", "name=\"results.W_MAIN\"", "name=\"results.W_B\"", "name=\"inspectors\"",
+                        "value=\"propose\"")));
+    }
+
+    @Test
+    void theOfficerSeesTheProposalBeforeRecordingAndTheValuesAreKept() throws Exception {
+        resultTask();
+        // 612 is outside 600 ± 10 (590 – 610); 495 within 490 ± 20 (470 – 510)
+        var judged = tw.yanshou.calculus.Inspections.judge(WIDTHS, List.of(
+                tw.yanshou.calculus.InspectionRecord.Result.measured("W_MAIN", "612"),
+                tw.yanshou.calculus.InspectionRecord.Result.measured("W_B", "495")));
+        when(tasks.propose(eq("t3"), anyMap(), any())).thenReturn(new tw.yanshou.contract.InspectionRecords.Proposal(
+                "FACTORY_INSPECTION", judged.proposal(), judged.items(), judged.failedItems(), judged.notInspected(), List.of(), null));
+
+        mvc.perform(post("/tasks/t3/complete").with(csrf()).param("action", "propose").param("results.W_MAIN", "612")
+                        .param("results.W_B", "495").param("inspectors", "王小明、李大華").param("date", "108/01/25"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(stringContainsInOrder("建議：不合格", "不合格項目：W_MAIN")))
+                .andExpect(content().string(containsString("value=\"612\"")))
+                .andExpect(content().string(containsString("<option value=\"FAILED\" selected=\"selected\"")));
+        verify(tasks).propose(eq("t3"), eq(Map.of("results.W_MAIN", "612", "results.W_B", "495", "inspectors", "王小明、李大華",
+                "date", "2019-01-25")), any());
+        verify(tasks, never()).complete(any(), anyMap(), any());
+
+        mvc.perform(post("/tasks/t3/complete").with(csrf()).param("action", "record").param("result", "FAILED")
+                        .param("results.W_MAIN", "612").param("date", "108/01/25"))
+                .andExpect(redirectedUrl("/tasks?completed=RecordInspectionResult"));
+        verify(tasks).complete(eq("t3"), eq(Map.of("result", "FAILED", "results.W_MAIN", "612", "date", "2019-01-25")), any());
+    }
+
+    @Test
+    void aValueThatIsNoNumberIsShownAtItsItem() throws Exception {
+        resultTask();
+        doThrow(new tw.yanshou.calculus.InvalidContractException(List.of(new Violation("results.W_MAIN",
+                "must be a number of at most 12 digits before the point and 6 after it, was \"61O\""))))
+                .when(tasks).propose(eq("t3"), anyMap(), any());
+        mvc.perform(post("/tasks/t3/complete").with(csrf()).param("action", "propose").param("results.W_MAIN", "61O"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"f-t3-results-W-MAIN-error\"")))
+                .andExpect(content().string(containsString("value=\"61O\"")));
     }
 }

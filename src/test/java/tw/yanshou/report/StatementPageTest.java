@@ -145,6 +145,32 @@ class StatementPageTest extends ApiTestSupport {
         }
     }
 
+    @Test
+    void thePageAndThePdfShowTheBuyersDeliveriesWithTheirDatesAndChainHashes() throws Exception {
+        String yaml = resource("/contracts/ilocker-107-checklist.yaml").replace("107-ILOCKER-30\"", "107-ILOCKER-30-DUTIES\"");
+        ResponseEntity<JsonNode> created = api().post().uri("/api/contracts").contentType(MediaType.parseMediaType("application/yaml"))
+                .body(yaml).retrieve().toEntity(JsonNode.class);
+        assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
+        String duties = created.getBody().get("id").asText();
+        JsonNode delivery = api().get().uri("/api/contracts/{id}", duties).retrieve().body(JsonNode.class)
+                .at("/buyerDuties/2/deliveries/0");
+        String hash = delivery.at("/entry/hash").asText();
+        int seq = delivery.at("/entry/seq").asInt();
+        assertThat(hash).matches("[0-9a-f]{64}");
+
+        Session officer = signIn("stmt-officer", "officer-passphrase-1");
+        String html = officer.get("/contracts/" + duties + "/statement?asOf=2024-06-25").body();
+        // the manual: due 60 days after 107年10月18日 = 107年12月17日, delivered 108年9月5日, late
+        assertThat(html).contains("機關協力義務", "i郵箱安裝及使用手冊", "107年12月17日", "108年9月5日", "逾期", "#" + seq + " " + hash);
+        assertThat(html).contains("尚未提供");
+        try (PDDocument doc = Loader.loadPDF(officer.getBytes("/contracts/" + duties + "/statement.pdf?asOf=2024-06-25").body())) {
+            String flat = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(flat).contains("機關協力義務", "108年9月5日", hash.substring(0, 32));
+        }
+        // the statement without duties has no such section
+        assertThat(officer.get("/contracts/" + id + "/statement?asOf=2024-06-25").body()).doesNotContain("機關協力義務");
+    }
+
     // ---- signing in through the form login --------------------------------------------------------------------
 
     record Session(HttpClient client, StatementPageTest test) {

@@ -29,7 +29,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.yanshou.calculus.Statement;
 import tw.yanshou.contract.ContractLoader;
 import tw.yanshou.contract.ContractService;
+import tw.yanshou.calculus.ToleranceStack;
 import tw.yanshou.contract.ContractStatus;
+import tw.yanshou.contract.InspectionRecords;
 import tw.yanshou.contract.ContractSummary;
 import tw.yanshou.contract.LogHead;
 import tw.yanshou.contract.StoredEvent;
@@ -50,20 +52,25 @@ class ContractApi {
     private final CurrentActor actor;
     private final ObjectMapper json;
     private final Retrying retrying;
+    private final InspectionRecords inspections;
 
-    ContractApi(ContractService contracts, CurrentActor actor, ObjectMapper json, Retrying retrying) {
+    ContractApi(ContractService contracts, CurrentActor actor, ObjectMapper json, Retrying retrying,
+                InspectionRecords inspections) {
         this.contracts = contracts;
+        this.inspections = inspections;
         this.actor = actor;
         this.json = json;
         this.retrying = retrying;
     }
 
-    record Created(UUID id, String number, ContractStatus status) { }
+    /** The registration's answer, with the checklists' tolerance warnings (the file is registered all the same). */
+    record Created(UUID id, String number, ContractStatus status, List<ToleranceStack.Warning> warnings) { }
 
     record EventView(UUID id, int seq, LocalDate date, String type, JsonNode event, UUID voids, String reason,
                      java.time.Instant recordedAt, String recordedBy, boolean voided, UUID cascadedFrom) { }
 
-    record ContractView(ContractSummary contract, JsonNode file, List<EventView> log) { }
+    record ContractView(ContractSummary contract, JsonNode file, List<EventView> log, List<ToleranceStack.Warning> warnings,
+                        List<InspectionRecords.ChecklistView> inspections, List<InspectionRecords.Duty> buyerDuties) { }
 
     record VoidRequest(String reason) { }
 
@@ -75,7 +82,8 @@ class ContractApi {
         contracts.requireMayRegister(who);   // before a byte of the body is read
         String file = RequestBodies.utf8(request);
         ContractSummary c = retrying.call(() -> contracts.register(file, who));
-        return ResponseEntity.created(URI.create("/api/contracts/" + c.id())).body(new Created(c.id(), c.number(), c.status()));
+        return ResponseEntity.created(URI.create("/api/contracts/" + c.id()))
+                .body(new Created(c.id(), c.number(), c.status(), inspections.warnings(c.id(), who)));
     }
 
     @Operation(summary = "Contracts the caller may see (vendors: their own)")
@@ -95,7 +103,20 @@ class ContractApi {
         for (StoredEvent e : log)
             events.add(new EventView(e.id(), e.seq(), e.effectiveDate(), e.type(), json.readTree(e.body()), e.voids(),
                     e.reason(), e.recordedAt(), e.recordedBy(), !e.isVoid() && !inForce.contains(e), e.cascadedFrom()));
-        return new ContractView(summary, file, events);
+        return new ContractView(summary, file, events, inspections.warnings(id, actor.get()),
+                inspections.checklists(id, actor.get()), inspections.duties(id, actor.get()));
+    }
+
+    @Operation(summary = "Judge an inspection record before it is recorded: each result against its checklist item, the "
+            + "result proposed (ACCEPTED or FAILED with the failed items), and what failed at the last inspection")
+    @PostMapping(path = "/{id}/inspections/proposal",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            description = "{ milestone, results: [{ item, value | verdict }], inspectors: [names] }, JSON or YAML", required = true)
+    InspectionRecords.Proposal propose(@PathVariable UUID id, HttpServletRequest request) {
+        Actor who = actor.get();
+        contracts.summary(id, who);
+        return inspections.propose(id, RequestBodies.utf8(request), who);
     }
 
     @Operation(summary = "Record one event, in the shape it has in a contract file")

@@ -35,6 +35,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 
 import tw.yanshou.calculus.Anchor;
+import tw.yanshou.calculus.BuyerDuty;
+import tw.yanshou.calculus.ChecklistItem;
+import tw.yanshou.calculus.InspectionRecord;
 import tw.yanshou.calculus.Claim;
 import tw.yanshou.calculus.Contract;
 import tw.yanshou.calculus.ContractEvent;
@@ -78,7 +81,8 @@ import tw.yanshou.calculus.Violation;
  */
 public final class ContractFileReader {
 
-    private static final List<String> TOP = List.of("format", "contract", "terms", "milestones", "events", "claims");
+    private static final List<String> TOP =
+            List.of("format", "contract", "terms", "milestones", "buyerDuties", "events", "claims");
     private static final List<String> CONTRACT =
             List.of("number", "title", "buyer", "vendor", "currency", "site", "signedOn", "items");
     private static final List<String> VENDOR = List.of("id", "name");
@@ -89,7 +93,12 @@ public final class ContractFileReader {
             List.of("ratePerMille", "basis", "rounding", "capPercent", "terminationRightAtPercent");
     private static final List<String> LINKED =
             List.of("number", "kind", "amount", "performanceBond", "terminatesWithThis");
-    private static final List<String> MILESTONE = List.of("id", "name", "items", "due");
+    private static final List<String> MILESTONE = List.of("id", "name", "items", "due", "checklist");
+    private static final List<String> CHECK_ITEM =
+            List.of("id", "name", "kind", "nominal", "tolerance", "min", "max", "unit", "allowed", "spec", "parts");
+    private static final List<String> PART = List.of("item", "count");
+    private static final List<String> DUTY = List.of("id", "name", "due");
+    private static final List<String> RESULT = List.of("item", "value", "verdict");
     private static final List<String> DUE = List.of("days", "from", "date");
     private static final List<String> RANGE = List.of("from", "to");
     private static final List<String> PERIOD = List.of("days", "workingDays", "date");
@@ -191,6 +200,26 @@ public final class ContractFileReader {
         if (!reading.fields.violations().isEmpty()) throw new InvalidContractException(reading.fields.violations());
         if (event == null) throw invalid("event", "is not a complete event");
         return event;
+    }
+
+    /** An inspection record to be judged before it is recorded: the milestone and the results, read as an event's. */
+    public record RecordRequest(String milestone, InspectionRecord record) { }
+
+    /**
+     * Reads {@code { milestone, results: [{ item, value | verdict }], inspectors }} (YAML or JSON) with the rules of an
+     * event's fields; paths start at the top ({@code results[0].value}).
+     *
+     * @throws InvalidContractException with every violation
+     */
+    public RecordRequest readRecord(String text) {
+        Objects.requireNonNull(text, "text");
+        JsonNode root = parse(text);
+        Reading reading = new Reading();
+        ObjectNode o = reading.fields.object(root, "", List.of("milestone", "results", "inspectors"));
+        String milestone = reading.fields.text(o, "", "milestone", REQUIRED, Fields.Text.ID);
+        InspectionRecord record = reading.inspectionRecord(o, "");
+        if (!reading.fields.violations().isEmpty()) throw new InvalidContractException(reading.fields.violations());
+        return new RecordRequest(milestone, record);
     }
 
     private static LoaderOptions loaderOptions() {
@@ -295,8 +324,8 @@ public final class ContractFileReader {
     private static Map<String, List<String>> eventFields() {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         fields.put("TENDERED", List.of("milestone", "items", "note"));
-        fields.put("INSPECTION_FAILED", List.of("milestone", "items", "cureBy", "note"));
-        fields.put("ACCEPTED", List.of("milestone", "items", "note"));
+        fields.put("INSPECTION_FAILED", List.of("milestone", "items", "cureBy", "results", "inspectors", "note"));
+        fields.put("ACCEPTED", List.of("milestone", "items", "results", "inspectors", "note"));
         fields.put("EXCUSED", List.of("from", "to", "reason", "note"));
         fields.put("MEDIATION_FILED", List.of("note"));
         fields.put("MEDIATION_CONCLUDED",
@@ -304,6 +333,7 @@ public final class ContractFileReader {
         fields.put("AMENDED", List.of("items", "reason", "note"));
         fields.put("EXTENDED", List.of("milestone", "days", "to", "reason", "note"));
         fields.put("TERMINATED", List.of("ground", "note"));
+        fields.put("DELIVERED", List.of("duty", "note"));
         return Collections.unmodifiableMap(fields);
     }
 
@@ -353,10 +383,11 @@ public final class ContractFileReader {
             List<Item> items = items(c);
             Terms terms = terms(fields.object(top, "", "terms", REQUIRED, TERMS), site);
             List<Milestone> milestones = milestones(fields.list(top, "", "milestones", REQUIRED));
+            List<BuyerDuty> duties = duties(fields.list(top, "", "buyerDuties", OPTIONAL));
             List<ContractEvent> events = events(fields.list(top, "", "events", OPTIONAL));
             List<Claim> claims = claims(fields.list(top, "", "claims", OPTIONAL));
             contract = new Contract(orElse(number, ""), orElse(signedOn, LocalDate.MIN), items, terms, milestones,
-                    events, claims);
+                    events, claims, duties);
         }
 
         /**
@@ -445,11 +476,132 @@ public final class ContractFileReader {
                 String name = fields.text(o, path, "name", OPTIONAL, Fields.Text.NAME);
                 List<String> items = fields.codes(o, path, "items", REQUIRED);
                 DueRule due = due(fields.object(o, path, "due", REQUIRED, DUE), path + ".due");
+                List<ChecklistItem> checklist = checklist(fields.list(o, path, "checklist", OPTIONAL), path + ".checklist");
                 unique(seen, id, path + ".id", "milestone");
                 milestones.add(new Milestone(orElse(id, path), name, orElse(items, List.of()),
-                        orElse(due, new DueRule.Relative(0, Anchor.SIGNED))));
+                        orElse(due, new DueRule.Relative(0, Anchor.SIGNED)), checklist));
             }
             return milestones;
+        }
+
+        /**
+         * A milestone's checklist. A MEASURE has {@code nominal} and {@code tolerance}, or {@code min} and/or
+         * {@code max}, and a {@code unit}, and may have {@code parts}; a PASS_FAIL item none of these; a CHOICE item
+         * its {@code allowed} values. Items with a problem are left out (and reported).
+         */
+        private List<ChecklistItem> checklist(ArrayNode list, String path) {
+            List<ChecklistItem> checklist = new ArrayList<>();
+            if (list == null) return checklist;
+            Map<String, String> seen = new java.util.HashMap<>();
+            for (int j = 0; j < list.size(); j++) {
+                String itemPath = at(path, j);
+                int before = fields.count();
+                ObjectNode o = fields.object(list.get(j), itemPath, CHECK_ITEM);
+                String id = fields.text(o, itemPath, "id", REQUIRED, Fields.Text.ID);
+                String name = fields.text(o, itemPath, "name", OPTIONAL, Fields.Text.NAME);
+                ChecklistItem.Kind kind = fields.choice(o, itemPath, "kind", ChecklistItem.Kind.class, REQUIRED);
+                BigDecimal nominal = fields.measure(o, itemPath, "nominal", OPTIONAL);
+                BigDecimal tolerance = fields.tolerance(o, itemPath, "tolerance", OPTIONAL);
+                BigDecimal min = fields.measure(o, itemPath, "min", OPTIONAL);
+                BigDecimal max = fields.measure(o, itemPath, "max", OPTIONAL);
+                String unit = fields.text(o, itemPath, "unit", OPTIONAL, Fields.Text.CODE);
+                List<String> allowed = fields.texts(o, itemPath, "allowed", OPTIONAL, Fields.Text.NAME);
+                String spec = fields.text(o, itemPath, "spec", OPTIONAL, Fields.Text.NAME);
+                List<ChecklistItem.Part> parts = parts(fields.list(o, itemPath, "parts", OPTIONAL), itemPath + ".parts");
+                unique(seen, id, itemPath + ".id", "checklist item");
+                if (o != null && kind != null) checklistKind(o, itemPath, kind, nominal, tolerance, min, max, allowed);
+                if (fields.count() == before)
+                    checklist.add(new ChecklistItem(id, name, kind, nominal, tolerance, min, max, unit, allowed, spec, parts));
+            }
+            return checklist;
+        }
+
+        /** The keys each kind of checklist item needs and refuses. */
+        private void checklistKind(ObjectNode o, String path, ChecklistItem.Kind kind, BigDecimal nominal,
+                                   BigDecimal tolerance, BigDecimal min, BigDecimal max, List<String> allowed) {
+            List<String> numeric = List.of("nominal", "tolerance", "min", "max", "unit", "parts");
+            if (kind != ChecklistItem.Kind.MEASURE) {
+                for (String key : numeric)
+                    if (o.hasNonNull(key)) fields.add(at(path, key), "is a field of a MEASURE item; this item is " + kind);
+                if (kind == ChecklistItem.Kind.PASS_FAIL && o.hasNonNull("allowed"))
+                    fields.add(at(path, "allowed"), "is a field of a CHOICE item; this item is PASS_FAIL");
+                if (kind == ChecklistItem.Kind.CHOICE && (allowed == null || allowed.isEmpty()) && !o.hasNonNull("allowed"))
+                    fields.add(at(path, "allowed"), "is required: the values that pass, e.g. allowed: [\"銀灰\", \"白\"]");
+                else if (kind == ChecklistItem.Kind.CHOICE && allowed != null && allowed.isEmpty())
+                    fields.add(at(path, "allowed"), "must list at least one value");
+                return;
+            }
+            if (o.hasNonNull("allowed")) fields.add(at(path, "allowed"), "is a field of a CHOICE item; this item is MEASURE");
+            if (!o.hasNonNull("unit")) fields.add(at(path, "unit"), "is required for a MEASURE, e.g. unit: mm");
+            boolean tol = o.hasNonNull("tolerance"), limits = o.hasNonNull("min") || o.hasNonNull("max");
+            if (tol && limits) fields.add(path, "give nominal and tolerance, or min and/or max, not both");
+            else if (tol && !o.hasNonNull("nominal"))
+                fields.add(at(path, "nominal"), "is required with a tolerance (nominal ± tolerance)");
+            else if (!tol && !limits)
+                fields.add(path, "a MEASURE needs nominal and tolerance, e.g. { nominal: 600, tolerance: 10 }, or min "
+                        + "and/or max, e.g. { min: 590, max: 610 }");
+            else if (min != null && max != null && max.compareTo(min) < 0)
+                fields.add(at(path, "max"), max.toPlainString() + " is less than min (" + min.toPlainString() + ")");
+            else if (!tol && nominal != null && ((min != null && nominal.compareTo(min) < 0) || (max != null && nominal.compareTo(max) > 0)))
+                fields.add(at(path, "nominal"), "lies outside min and max");
+        }
+
+        private List<ChecklistItem.Part> parts(ArrayNode list, String path) {
+            List<ChecklistItem.Part> parts = new ArrayList<>();
+            if (list == null) return parts;
+            if (list.isEmpty()) fields.add(path, "must list at least one part, or be left out");
+            Set<String> seen = new HashSet<>();
+            for (int k = 0; k < list.size(); k++) {
+                String partPath = at(path, k);
+                ObjectNode o = fields.object(list.get(k), partPath, PART);
+                String item = fields.text(o, partPath, "item", REQUIRED, Fields.Text.ID);
+                Integer count = fields.count(o, partPath, "count", OPTIONAL);
+                if (item != null && !seen.add(item)) fields.add(partPath + ".item", "item " + item + " is a part already; give its count");
+                if (item != null) parts.add(new ChecklistItem.Part(item, orElse(count, 1)));
+            }
+            return parts;
+        }
+
+        /** The buyer's duties (協力義務): what the buyer delivers, due on a date or N days from an anchor. */
+        private List<BuyerDuty> duties(ArrayNode list) {
+            List<BuyerDuty> duties = new ArrayList<>();
+            if (list == null) return duties;
+            Map<String, String> seen = new java.util.HashMap<>();
+            for (int i = 0; i < list.size(); i++) {
+                String path = at("buyerDuties", i);
+                ObjectNode o = fields.object(list.get(i), path, DUTY);
+                String id = fields.text(o, path, "id", REQUIRED, Fields.Text.ID);
+                String name = fields.text(o, path, "name", OPTIONAL, Fields.Text.NAME);
+                DueRule due = due(fields.object(o, path, "due", REQUIRED, DUE), path + ".due");
+                unique(seen, id, path + ".id", "duty");
+                duties.add(new BuyerDuty(orElse(id, path), name, orElse(due, new DueRule.Relative(0, Anchor.SIGNED))));
+            }
+            return duties;
+        }
+
+        /** An inspection record: {@code results: [{ item, value | verdict }]} and {@code inspectors: [names]}. */
+        private InspectionRecord inspectionRecord(ObjectNode o, String path) {
+            ArrayNode list = fields.list(o, path, "results", OPTIONAL);
+            List<InspectionRecord.Result> results = new ArrayList<>();
+            if (list != null) {
+                for (int k = 0; k < list.size(); k++) {
+                    String resultPath = at(at(path, "results"), k);
+                    ObjectNode r = fields.object(list.get(k), resultPath, RESULT);
+                    String item = fields.text(r, resultPath, "item", REQUIRED, Fields.Text.ID);
+                    boolean value = r != null && r.hasNonNull("value"), verdict = r != null && r.hasNonNull("verdict");
+                    if (r != null && value == verdict) {
+                        fields.add(resultPath, value ? "give value or verdict, not both"
+                                : "needs value (a measure, e.g. value: 603) or verdict (PASS, FAIL, or the value found)");
+                        continue;
+                    }
+                    BigDecimal measured = value ? fields.measure(r, resultPath, "value", REQUIRED) : null;
+                    String found = verdict ? fields.text(r, resultPath, "verdict", REQUIRED, Fields.Text.NAME) : null;
+                    if (item != null && (measured != null || found != null))
+                        results.add(new InspectionRecord.Result(item, measured, found));
+                }
+            }
+            List<String> inspectors = fields.texts(o, path, "inspectors", OPTIONAL, Fields.Text.NAME);
+            return new InspectionRecord(results, inspectors);
         }
 
         private DueRule due(ObjectNode due, String path) {
@@ -521,11 +673,12 @@ public final class ContractFileReader {
                     String milestone = fields.text(o, path, "milestone", REQUIRED, Fields.Text.ID);
                     List<String> items = fields.codes(o, path, "items", OPTIONAL);
                     LocalDate cureBy = type.equals("INSPECTION_FAILED") ? fields.date(o, path, "cureBy", OPTIONAL) : null;
+                    InspectionRecord record = type.equals("TENDERED") ? null : inspectionRecord(o, path);
                     if (date == null || milestone == null) return null;
                     return switch (type) {
                         case "TENDERED" -> new Tendered(date, milestone, items, note);
-                        case "ACCEPTED" -> new Accepted(date, milestone, items, note);
-                        default -> new InspectionFailed(date, milestone, items, cureBy, note);
+                        case "ACCEPTED" -> new Accepted(date, milestone, items, note, record);
+                        default -> new InspectionFailed(date, milestone, items, cureBy, note, record);
                     };
                 }
                 case "EXCUSED" -> {
@@ -563,6 +716,10 @@ public final class ContractFileReader {
                     LocalDate until = to ? fields.date(o, path, "to", REQUIRED) : null;
                     if (date == null || milestone == null || (n == null && until == null)) return null;
                     return new Extended(date, milestone, n, until, reason);
+                }
+                case "DELIVERED" -> {
+                    String duty = fields.text(o, path, "duty", REQUIRED, Fields.Text.ID);
+                    return date == null || duty == null ? null : new ContractEvent.Delivered(date, duty, note);
                 }
                 case "AMENDED" -> {
                     List<ItemChange> changes = itemChanges(fields.list(o, path, "items", REQUIRED), path + ".items");

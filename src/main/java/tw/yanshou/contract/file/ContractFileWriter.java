@@ -15,7 +15,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 
+import tw.yanshou.calculus.BuyerDuty;
+import tw.yanshou.calculus.ChecklistItem;
 import tw.yanshou.calculus.Claim;
+import tw.yanshou.calculus.InspectionRecord;
 import tw.yanshou.calculus.Contract;
 import tw.yanshou.calculus.ContractEvent;
 import tw.yanshou.calculus.ContractEvent.Amended;
@@ -118,6 +121,16 @@ public final class ContractFileWriter {
         ArrayNode milestones = root.putArray("milestones");
         for (Milestone m : contract.milestones()) milestones.add(milestone(m));
 
+        if (!contract.buyerDuties().isEmpty()) {
+            ArrayNode duties = root.putArray("buyerDuties");
+            for (BuyerDuty d : contract.buyerDuties()) {
+                ObjectNode o = duties.addObject();
+                o.put("id", d.id());
+                putText(o, "name", d.name());
+                o.set("due", due(d.due()));
+            }
+        }
+
         if (!contract.events().isEmpty()) {
             ArrayNode events = root.putArray("events");
             for (ContractEvent e : contract.events()) events.add(event(e));
@@ -161,14 +174,58 @@ public final class ContractFileWriter {
         o.put("id", m.id());
         putText(o, "name", m.name());
         putCodes(o, "items", m.items());
-        ObjectNode due = o.putObject("due");
-        if (m.due() instanceof DueRule.Relative r) {
-            due.put("days", r.days());
-            due.put("from", r.from().toString());
-        } else if (m.due() instanceof DueRule.Fixed f) {
-            putDate(due, "date", f.date());
+        o.set("due", due(m.due()));
+        if (!m.checklist().isEmpty()) {
+            ArrayNode checklist = o.putArray("checklist");
+            for (ChecklistItem c : m.checklist()) {
+                ObjectNode i = checklist.addObject();
+                i.put("id", c.id());
+                putText(i, "name", c.name());
+                i.put("kind", c.kind().name());
+                putNumber(i, "nominal", c.nominal());
+                putNumber(i, "tolerance", c.tolerance());
+                putNumber(i, "min", c.min());
+                putNumber(i, "max", c.max());
+                putText(i, "unit", c.unit());
+                if (!c.allowed().isEmpty()) {
+                    ArrayNode allowed = i.putArray("allowed");
+                    c.allowed().forEach(allowed::add);
+                }
+                putText(i, "spec", c.spec());
+                if (!c.parts().isEmpty()) {
+                    ArrayNode parts = i.putArray("parts");
+                    for (ChecklistItem.Part p : c.parts()) parts.addObject().put("item", p.item()).put("count", p.count());
+                }
+            }
         }
         return o;
+    }
+
+    private static ObjectNode due(DueRule rule) {
+        ObjectNode due = NODES.objectNode();
+        if (rule instanceof DueRule.Relative r) {
+            due.put("days", r.days());
+            due.put("from", r.from().toString());
+        } else if (rule instanceof DueRule.Fixed f) {
+            putDate(due, "date", f.date());
+        }
+        return due;
+    }
+
+    private static void putRecord(ObjectNode o, InspectionRecord record) {
+        if (!record.results().isEmpty()) {
+            ArrayNode results = o.putArray("results");
+            for (InspectionRecord.Result r : record.results()) {
+                ObjectNode result = results.addObject();
+                result.put("item", r.item());
+                putNumber(result, "value", r.value());
+                putText(result, "verdict", r.verdict());
+            }
+        }
+        if (!record.inspectors().isEmpty()) {
+            ArrayNode inspectors = o.putArray("inspectors");
+            record.inspectors().forEach(inspectors::add);
+        }
     }
 
     private static ObjectNode event(ContractEvent event) {
@@ -179,6 +236,7 @@ public final class ContractFileWriter {
             o.put("milestone", m.milestone());
             putCodes(o, "items", m.items());
             if (event instanceof InspectionFailed f && !f.cureBy().equals(f.date())) putDate(o, "cureBy", f.cureBy());
+            if (event instanceof ContractEvent.InspectionResult r) putRecord(o, r.record());
             putText(o, "note", noteOf(event));
         } else if (event instanceof Excused x) {
             putDate(o, "from", x.range().from());
@@ -208,6 +266,9 @@ public final class ContractFileWriter {
             if (x.days() != null) o.put("days", x.days());
             else putDate(o, "to", x.to());
             putText(o, "reason", x.reason());
+        } else if (event instanceof ContractEvent.Delivered d) {
+            o.put("duty", d.duty());
+            putText(o, "note", d.note());
         } else if (event instanceof Terminated t) {
             putText(o, "ground", t.ground());
             putText(o, "note", t.note());

@@ -78,6 +78,12 @@ final class Fields {
             "a number from 0 to 100 with at most 2 decimals");
     static final Range DAYS = new Range(5, 0, BigDecimal.ZERO, false, BigDecimal.valueOf(36_500),
             "a whole number of days from 0 to 36500");
+    static final Range MEASURE = new Range(12, 6, new BigDecimal("-999999999999"), false, new BigDecimal("999999999999"),
+            "a number of at most 12 digits before the point and 6 after it");
+    static final Range TOLERANCE = new Range(12, 6, BigDecimal.ZERO, false, new BigDecimal("999999999999"),
+            "a number ≥ 0 of at most 12 digits before the point and 6 after it");
+    static final Range COUNT = new Range(5, 0, BigDecimal.ONE, false, BigDecimal.valueOf(10_000),
+            "a whole number from 1 to 10000");
     static final Range WHOLE = new Range(9, 0, BigDecimal.valueOf(-999_999_999), false, BigDecimal.valueOf(999_999_999),
             "a whole number");
 
@@ -313,6 +319,35 @@ final class Fields {
             return null;
         }
         return canonical(value);
+    }
+
+    /** A measured or specified value (a checklist's nominal, limits, a measured value): decimals allowed. */
+    BigDecimal measure(ObjectNode parent, String path, String key, Presence presence) {
+        return decimal(parent, path, key, presence, MEASURE);
+    }
+
+    /** A tolerance: ≥ 0, decimals allowed. */
+    BigDecimal tolerance(ObjectNode parent, String path, String key, Presence presence) {
+        return decimal(parent, path, key, presence, TOLERANCE);
+    }
+
+    /** How many times a part counts in an assembly: 1 to 10,000. */
+    Integer count(ObjectNode parent, String path, String key, Presence presence) {
+        BigDecimal value = decimal(parent, path, key, presence, COUNT);
+        return value == null ? null : value.intValueExact();
+    }
+
+    /** A list of texts of one kind, each entry checked; wrong entries are left out (and reported). */
+    List<String> texts(ObjectNode parent, String path, String key, Presence presence, Text kind) {
+        ArrayNode list = list(parent, path, key, presence);
+        if (list == null) return null;
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String text = text(list.get(i), at(at(path, key), i), kind);
+            if (text != null && text.isBlank()) add(at(at(path, key), i), "must not be empty");
+            else if (text != null) texts.add(text);
+        }
+        return texts;
     }
 
     /** A whole number (the format). */

@@ -46,7 +46,16 @@ class TaskApi {
         return tasks.find(id).orElseThrow(() -> new NotFoundException("no open task " + id));
     }
 
-    @Operation(summary = "Complete a task: inspectionOn | result, date, cureBy, note | decision, date, ground, note | note")
+    @Operation(summary = "The proposal for a result task's answer before it is recorded: results.ITEM (each checklist item's "
+            + "measured value or verdict) and inspectors judged against the checklist, the result proposed (ACCEPTED or "
+            + "FAILED with the failed items) and what failed last time")
+    @PostMapping("/api/tasks/{id}/proposal")
+    tw.yanshou.contract.InspectionRecords.Proposal propose(@PathVariable String id, @RequestBody Map<String, String> answer) {
+        return tasks.propose(id, answer, actor.get());
+    }
+
+    @Operation(summary = "Complete a task: inspectionOn | result, date, cureBy, note, inspectors, results.ITEM | "
+            + "decision, date, ground, note | note")
     @PostMapping("/api/tasks/{id}/complete")
     ResponseEntity<Void> complete(@PathVariable String id, @RequestBody Map<String, String> answer) {
         retrying.run(() -> tasks.complete(id, answer, actor.get()));

@@ -371,7 +371,7 @@ class ContractFileReaderTest {
                           - { date: 2019-01-10, type: ACCEPTED, milestone: DELIVERY }
                           - { date: 2019-01-12, type: TENDERED, milestone: NOPE }
                           - { date: 2019-02-30, type: TENDERED, milestone: SOFTWARE }
-                          - { date: 2019-03-01, type: DELIVERED, milestone: SOFTWARE }
+                          - { date: 2019-03-01, type: SHIPPED, milestone: SOFTWARE }
                         """, List.of("contract.items[1].amount", "events[0]", "events[1].milestone", "events[2].date",
                         "events[3].type")),
                 Arguments.of("a misspelt field", small("amount: 200000", "ammount: 200000"),
@@ -497,11 +497,11 @@ class ContractFileReaderTest {
                 Arguments.of(small("from: DELIVERY.ACCEPTED", "from: NOPE.ACCEPTED"), "milestones[1].due.from",
                         "no milestone NOPE"),
                 Arguments.of(small("format: 1", "format: 2"), "format", "unsupported format 2; this server reads format 1"),
-                Arguments.of(small("type: TENDERED", "type: DELIVERED"), "events[0].type",
-                        "unknown event type \"DELIVERED\"; known types: TENDERED, INSPECTION_FAILED, ACCEPTED, EXCUSED, "
-                                + "MEDIATION_FILED, MEDIATION_CONCLUDED, AMENDED, EXTENDED, TERMINATED"),
+                Arguments.of(small("type: TENDERED", "type: SHIPPED"), "events[0].type",
+                        "unknown event type \"SHIPPED\"; known types: TENDERED, INSPECTION_FAILED, ACCEPTED, EXCUSED, "
+                                + "MEDIATION_FILED, MEDIATION_CONCLUDED, AMENDED, EXTENDED, TERMINATED, DELIVERED"),
                 Arguments.of(small("type: ACCEPTED", "type: ACCEPTED, cureBy: 2019-02-01"), "events[1].cureBy",
-                        "is not a field of type ACCEPTED; its fields are date, type, milestone, items, note"),
+                        "is not a field of type ACCEPTED; its fields are date, type, milestone, items, results, inspectors, note"),
                 Arguments.of(small("type: TENDERED", "type: ACCEPTED"), "events[1]",
                         "no tender of milestone DELIVERY is awaiting a result: an acceptance needs a tender first"),
                 Arguments.of(small("date: 2019-01-20", "date: 2018-12-31"), "events[0].date",
@@ -523,7 +523,7 @@ class ContractFileReaderTest {
 
     @Test
     void mapsTheValidatorsPathsToTheFileWhenEventsAreLeftOut() {
-        String text = small("events:\n", "events:\n  - { date: 2019-01-05, type: DELIVERED }\n")
+        String text = small("events:\n", "events:\n  - { date: 2019-01-05, type: SHIPPED }\n")
                 .replace("date: 2019-01-25", "date: 2018-12-25");
 
         assertThat(pathsOf(text)).containsExactlyInAnyOrder("events[0].type", "events[2].date");
