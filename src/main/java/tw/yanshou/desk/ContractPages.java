@@ -33,6 +33,9 @@ import tw.yanshou.contract.StoredEvent;
 import tw.yanshou.contract.file.ContractFile;
 import tw.yanshou.contract.file.ContractFileReader;
 import tw.yanshou.contract.file.ContractFileWriter;
+import tw.yanshou.document.DocumentRefusedException;
+import tw.yanshou.document.Documents;
+import tw.yanshou.document.Upload;
 import tw.yanshou.infrastructure.OfficeClock;
 import tw.yanshou.infrastructure.Retrying;
 import tw.yanshou.report.TimelineChart;
@@ -61,10 +64,12 @@ class ContractPages {
     private final Forms forms;
     private final ObjectMapper json;
     private final TimelineChart timeline;
+    private final Documents documents;
 
     ContractPages(ContractService contracts, ContractBoard board, OfficerTasks tasks, ContractFileReader reader,
                   ContractFileWriter writer, CurrentActor actor, OfficeClock clock, Retrying retrying, Forms forms,
-                  ObjectMapper json, TimelineChart timeline) {
+                  ObjectMapper json, TimelineChart timeline, Documents documents) {
+        this.documents = documents;
         this.contracts = contracts;
         this.board = board;
         this.tasks = tasks;
@@ -176,15 +181,24 @@ class ContractPages {
     String afterPost(@PathVariable UUID id) { return "redirect:/contracts/" + id; }
 
     @PostMapping("/contracts/{id}/events")
-    String record(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model) {
+    String record(@PathVariable UUID id, @RequestParam Map<String, String> form,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
         String type = form.getOrDefault("type", "");
         FormErrors errors = forms.errors();
         Integer seq = seq(form, errors);
         String event = EventForm.json(type, form, errors, json);
         if (event != null && seq != null) {
             try {
-                retrying.call(() -> contracts.recordEvent(id, event, actor.get(), seq));
+                List<Upload> uploads = new java.util.ArrayList<>();
+                if (files != null) for (MultipartFile f : files) if (f != null && !f.isEmpty()) uploads.add(Upload.of("files", f));
+                if (uploads.isEmpty()) retrying.call(() -> contracts.recordEvent(id, event, actor.get(), seq));
+                else {
+                    var attachments = documents.attachments(uploads);
+                    retrying.call(() -> contracts.recordEvent(id, event, actor.get(), seq, attachments));
+                }
                 return "redirect:/contracts/" + id + "?recorded=" + type + "#log";
+            } catch (DocumentRefusedException e) {
+                errors.add("files", e.reason(), e.args());
             } catch (ContractChangedException e) {
                 errors.addGeneral("error.stale");
             } catch (InvalidContractException e) {
@@ -259,6 +273,8 @@ class ContractPages {
         model.addAttribute("outcomeOptions", Map.of("SETTLED", forms.message("event.outcome.SETTLED"),
                 "FAILED", forms.message("event.outcome.FAILED")));
         model.addAttribute("linkedStatus", linkedStatus(file));
+        model.addAttribute("documents", documents.list(id, who));
+        model.addAttribute("documentsByEvent", documents.byEvent(id, who));
         return "contracts/show";
     }
 

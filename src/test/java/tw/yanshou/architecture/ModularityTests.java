@@ -41,7 +41,7 @@ class ModularityTests {
     void theExpectedModulesAreThere() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("audit", "calculus", "contract", "desk", "infrastructure", "officecalendar",
-                        "report", "security", "web", "workflow");
+                        "report", "security", "web", "workflow", "document", "notification", "portal");
     }
 
     @Test
