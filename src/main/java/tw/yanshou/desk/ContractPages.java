@@ -275,6 +275,7 @@ class ContractPages {
         model.addAttribute("linkedStatus", linkedStatus(file));
         model.addAttribute("documents", documents.list(id, who));
         model.addAttribute("documentsByEvent", documents.byEvent(id, who));
+        model.addAttribute("documentLimitMb", documents.limit() >> 20);
         return "contracts/show";
     }
 

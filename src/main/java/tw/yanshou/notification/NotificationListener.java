@@ -64,10 +64,18 @@ class NotificationListener {
         if (!(recorded.event() instanceof ContractEvent.Terminated)) terminationRight(c, event);
     }
 
-    /** The day the penalty reached the termination threshold, once per contract, for both sides. */
+    /**
+     * The day the penalty reached the termination threshold, once per contract, for both sides. A statement that
+     * cannot be computed leaves the notification out, never the event.
+     */
     private void terminationRight(ContractSummary c, UUID event) {
         if (notifications.given(c.id(), Notification.Kind.TERMINATION_RIGHT)) return;
-        Statement s = contracts.statement(c.id(), clock.clockDay(), Actor.ENGINE);
+        Statement s;
+        try {
+            s = contracts.statement(c.id(), clock.clockDay(), Actor.ENGINE);
+        } catch (tw.yanshou.calculus.InvalidContractException e) {
+            return;
+        }
         if (s.terminationRightOn() == null || s.terminatedOn() != null) return;
         notifications.notify(c.id(), Notification.VENDOR, c.vendorId(), Notification.Kind.TERMINATION_RIGHT, event,
                 s.terminationRightOn(), detail(c, null, null));
@@ -76,7 +84,12 @@ class NotificationListener {
     }
 
     private LocalDate dueOn(ContractSummary c, String milestone) {
-        Statement s = contracts.statement(c.id(), clock.clockDay(), Actor.ENGINE);
+        Statement s;
+        try {
+            s = contracts.statement(c.id(), clock.clockDay(), Actor.ENGINE);
+        } catch (tw.yanshou.calculus.InvalidContractException e) {
+            return null;
+        }
         return s.milestones().stream().filter(m -> m.id().equals(milestone)).map(Statement.MilestoneStatus::dueOn)
                 .findFirst().orElse(null);
     }
