@@ -122,6 +122,19 @@ public class ContractService {
         return recordEvent(contractId, event, actor);
     }
 
+    /**
+     * Records one event written as in a contract file with the files sent with it ({@code attachments}, null for
+     * none), all in one transaction: a refused file leaves nothing of the event. With {@code expectedLastSeq} (not
+     * null) refused with {@link ContractChangedException} if the log has moved on since the form was rendered.
+     */
+    @Transactional
+    public StoredEvent recordEvent(UUID contractId, String text, Actor actor, Integer expectedLastSeq,
+                                   EventAttachments attachments) {
+        ContractEvent event = reader.readEvent(text);
+        if (expectedLastSeq != null) requireUnchanged(contractId, actor, expectedLastSeq);
+        return recordEvent(contractId, event, actor, null, attachments);
+    }
+
     /** Voids an event from a form rendered when the log ended at entry {@code expectedLastSeq} (see above). */
     @Transactional
     public StoredEvent voidEvent(UUID contractId, UUID eventId, String reason, Actor actor, int expectedLastSeq) {
@@ -149,10 +162,11 @@ public class ContractService {
      */
     @Transactional
     public StoredEvent recordEvent(UUID contractId, ContractEvent event, Actor actor) {
-        return recordEvent(contractId, event, actor, null);
+        return recordEvent(contractId, event, actor, null, null);
     }
 
-    private StoredEvent recordEvent(UUID contractId, ContractEvent event, Actor actor, UUID cascadedFrom) {
+    private StoredEvent recordEvent(UUID contractId, ContractEvent event, Actor actor, UUID cascadedFrom,
+                                    EventAttachments attachments) {
         ContractSummary summary = contracts.lock(contractId).filter(c -> actor.maySeeContractOf(c.vendorId()))
                 .orElseThrow(() -> new ContractNotFoundException(contractId));
         if (!actor.isStaff() && !(event instanceof ContractEvent.Tendered))
@@ -182,6 +196,7 @@ public class ContractService {
         StoredEvent stored = new StoredEvent(UUID.randomUUID(), contractId, contracts.nextSeq(contractId), event.date(),
                 event.type(), body, null, null, null, actor.name(), cascadedFrom);
         contracts.append(stored);
+        List<String> documents = attachments == null ? List.of() : attachments.attach(contractId, stored.id(), actor);
         loader.changed(contractId);
         LocalDate latest = current.events().stream().map(ContractEvent::date).max(LocalDate::compareTo).orElse(null);
         boolean backDated = latest != null && event.date().isBefore(latest);
@@ -192,8 +207,10 @@ public class ContractService {
             cascadeTermination(contractId, t.date());
         }
         statements.recompute(contractId, clock.clockDay(), "EVENT");
-        audit.record(actor.name(), "EVENT_RECORDED", contractId, Map.of("event", stored.id().toString(),
+        Map<String, Object> detail = new java.util.LinkedHashMap<>(Map.of("event", stored.id().toString(),
                 "type", event.type(), "date", event.date().toString()));
+        if (!documents.isEmpty()) detail.put("documents", documents);
+        audit.record(actor.name(), "EVENT_RECORDED", contractId, detail);
         return stored;
     }
 
@@ -271,7 +288,7 @@ public class ContractService {
             ContractEvent termination = new ContractEvent.Terminated(on, "LINKED_CONTRACT_TERMINATED",
                     cascadeNote(number));
             List<Violation> refused = validator.validateEvent(loader.load(other.id()).contract(), termination);
-            if (refused.isEmpty()) recordEvent(other.id(), termination, Actor.ENGINE, contractId);
+            if (refused.isEmpty()) recordEvent(other.id(), termination, Actor.ENGINE, contractId, null);
             else audit.record(Actor.ENGINE.name(), "LINKED_TERMINATION_REFUSED", other.id(),
                     Map.of("by", number, "on", on.toString(), "why", refused.stream().map(Violation::toString).toList()));
         }

@@ -34,6 +34,9 @@ import tw.yanshou.contract.StoredEvent;
 import tw.yanshou.contract.file.ContractFile;
 import tw.yanshou.contract.file.ContractFileReader;
 import tw.yanshou.contract.file.ContractFileWriter;
+import tw.yanshou.document.DocumentRefusedException;
+import tw.yanshou.document.Documents;
+import tw.yanshou.document.Upload;
 import tw.yanshou.infrastructure.OfficeClock;
 import tw.yanshou.infrastructure.Retrying;
 import tw.yanshou.report.TimelineChart;
@@ -63,11 +66,13 @@ class ContractPages {
     private final ObjectMapper json;
     private final TimelineChart timeline;
     private final InspectionRecords inspections;
+    private final Documents documents;
 
     ContractPages(ContractService contracts, ContractBoard board, OfficerTasks tasks, ContractFileReader reader,
                   ContractFileWriter writer, CurrentActor actor, OfficeClock clock, Retrying retrying, Forms forms,
-                  ObjectMapper json, TimelineChart timeline, InspectionRecords inspections) {
+                  ObjectMapper json, TimelineChart timeline, InspectionRecords inspections, Documents documents) {
         this.inspections = inspections;
+        this.documents = documents;
         this.contracts = contracts;
         this.board = board;
         this.tasks = tasks;
@@ -179,15 +184,24 @@ class ContractPages {
     String afterPost(@PathVariable UUID id) { return "redirect:/contracts/" + id; }
 
     @PostMapping("/contracts/{id}/events")
-    String record(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model) {
+    String record(@PathVariable UUID id, @RequestParam Map<String, String> form,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
         String type = form.getOrDefault("type", "");
         FormErrors errors = forms.errors();
         Integer seq = seq(form, errors);
         String event = EventForm.json(type, form, errors, json);
         if (event != null && seq != null) {
             try {
-                retrying.call(() -> contracts.recordEvent(id, event, actor.get(), seq));
+                List<Upload> uploads = new java.util.ArrayList<>();
+                if (files != null) for (MultipartFile f : files) if (f != null && !f.isEmpty()) uploads.add(Upload.of("files", f));
+                if (uploads.isEmpty()) retrying.call(() -> contracts.recordEvent(id, event, actor.get(), seq));
+                else {
+                    var attachments = documents.attachments(uploads);
+                    retrying.call(() -> contracts.recordEvent(id, event, actor.get(), seq, attachments));
+                }
                 return "redirect:/contracts/" + id + "?recorded=" + type + "#log";
+            } catch (DocumentRefusedException e) {
+                errors.add("files", e.reason(), e.args());
             } catch (ContractChangedException e) {
                 errors.addGeneral("error.stale");
             } catch (InvalidContractException e) {
@@ -269,6 +283,9 @@ class ContractPages {
         Map<String, String> dutyOptions = new java.util.LinkedHashMap<>();
         for (var d : duties) dutyOptions.put(d.id(), d.name() == null ? d.id() : d.id() + " — " + d.name());
         model.addAttribute("dutyOptions", dutyOptions);
+        model.addAttribute("documents", documents.list(id, who));
+        model.addAttribute("documentsByEvent", documents.byEvent(id, who));
+        model.addAttribute("documentLimitMb", documents.limit() >> 20);
         return "contracts/show";
     }
 

@@ -47,7 +47,7 @@ class DashboardController {
                      @RequestParam(defaultValue = "nextDue") String sort, @RequestParam(defaultValue = "asc") String dir,
                      @RequestParam(defaultValue = "1") String page, Model model) {
         Actor who = actor.get();
-        if (!who.isStaff()) return "redirect:/vendor";
+        if (!who.isStaff()) return "redirect:/portal";
         ContractStatus wanted = Arrays.stream(ContractStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
         String statusShown = wanted == null ? ALL : wanted.name();
         String sortShown = ContractBoard.knownSort(sort) ? sort : "nextDue";

@@ -27,6 +27,14 @@ class PageErrors {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String badId() { return "error/404"; }
 
+    /** A file over the document limit stops the upload before the form is read: back to the page, which says so. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    String tooLarge(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.matches("/contracts/[0-9a-fA-F-]{36}/events")) return "error/404";
+        return "redirect:" + path.substring(0, path.length() - "/events".length()) + "?tooLarge#record";
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden() { return "error/403"; }

@@ -20,5 +20,5 @@ class SignInController {
     }
 
     @GetMapping("/vendor")
-    String vendor() { return "signin/vendor"; }
+    String vendor() { return "redirect:/portal"; }   // the placeholder page before the portal; old bookmarks
 }

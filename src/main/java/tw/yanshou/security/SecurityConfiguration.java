@@ -89,9 +89,11 @@ class SecurityConfiguration {
                         // the officers' desk: administration for administrators, the rest for staff
                         .requestMatchers("/admin/**").hasRole(Actor.ADMIN)
                         .requestMatchers("/contracts/**", "/contracts", "/tasks/**", "/tasks").hasAnyRole(Actor.ADMIN, Actor.OFFICER)
+                        // the vendor portal (tw.yanshou.portal): vendors only; staff get 403
+                        .requestMatchers("/portal/**", "/portal").hasRole(Actor.VENDOR)
                         .anyRequest().authenticated())
                 // our own sign-in page (tw.yanshou.desk); staff land where they were going or on the dashboard,
-                // vendors on their page
+                // vendors on their portal
                 .formLogin(f -> f.loginPage("/login").successHandler(signedIn()).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))
@@ -105,7 +107,7 @@ class SecurityConfiguration {
             boolean isStaff = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                     .anyMatch(a -> a.equals("ROLE_" + Actor.ADMIN) || a.equals("ROLE_" + Actor.OFFICER));
             if (isStaff) staff.onAuthenticationSuccess(request, response, authentication);
-            else response.sendRedirect(request.getContextPath() + "/vendor");
+            else response.sendRedirect(request.getContextPath() + "/portal");
         };
     }
 

@@ -42,8 +42,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        // an event with files (multipart) is not held in memory to compare: the same event twice is refused (409) anyway
+        String type = request.getContentType();
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+                || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/"));
     }
 
     private record Kept(String method, String path, String requestHash, Integer status, String location,

@@ -22,18 +22,23 @@ import jakarta.servlet.http.HttpServletResponse;
  * is answered 413 at once, without reading a byte (and before authentication, which reads none either); a body
  * without one (chunked) stops with 413 as soon as it passes the limit. Contract files and calendar files have their
  * own limit ({@code yanshou.limits.contract-file}, 2 MB); everything else under {@code /api} a small one
- * ({@code yanshou.limits.request}, 64 KB). Documents, when they come, carry their own.
+ * ({@code yanshou.limits.request}, 64 KB). An event sent with its documents ({@code multipart/form-data} to
+ * {@code POST /api/contracts/{id}/events}) the multipart request limit ({@code spring.servlet.multipart.max-request-size});
+ * each file is bounded again while it is read ({@code yanshou.limits.document}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeFilter extends OncePerRequestFilter {
     private final long fileLimit;
     private final long requestLimit;
+    private final long uploadLimit;
 
     RequestSizeFilter(@Value("${yanshou.limits.contract-file:2MB}") DataSize fileLimit,
-                      @Value("${yanshou.limits.request:64KB}") DataSize requestLimit) {
+                      @Value("${yanshou.limits.request:64KB}") DataSize requestLimit,
+                      @Value("${spring.servlet.multipart.max-request-size:110MB}") DataSize uploadLimit) {
         this.fileLimit = fileLimit.toBytes();
         this.requestLimit = requestLimit.toBytes();
+        this.uploadLimit = uploadLimit.toBytes();
     }
 
     /** The limit for a request: files where files are sent, else the small one; none outside the API. */
@@ -42,7 +47,12 @@ class RequestSizeFilter extends OncePerRequestFilter {
         if (!path.startsWith("/api/")) return -1;
         boolean file = "POST".equals(request.getMethod())
                 && (path.equals("/api/contracts") || path.matches("/api/calendars/[^/]+/years"));
-        return file ? fileLimit : requestLimit;
+        if (file) return fileLimit;
+        String type = request.getContentType();
+        boolean documents = "POST".equals(request.getMethod()) && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                && path.matches("/api/contracts/[^/]+/events");
+        return documents ? uploadLimit : requestLimit;
     }
 
     @Override
@@ -75,7 +85,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
     private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
         response.setHeader("Connection", "close");
         Problems.write(response, 413, "too-large", "The request is too large",
-                "the body may hold at most " + DataSize.ofBytes(limit).toKilobytes() + " KB here; nothing was stored");
+                "the body may hold at most " + (limit >= 10L << 20 ? DataSize.ofBytes(limit).toMegabytes() + " MB"
+                        : DataSize.ofBytes(limit).toKilobytes() + " KB") + " here; nothing was stored");
     }
 
     /** A body that passed the limit while being read. */

@@ -40,8 +40,8 @@ class ModularityTests {
     @Test
     void theExpectedModulesAreThere() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("audit", "backup", "calculus", "contract", "desk", "infrastructure",
-                        "officecalendar", "report", "security", "web", "workflow");
+                .containsExactlyInAnyOrder("audit", "backup", "calculus", "contract", "desk", "document", "infrastructure",
+                        "notification", "officecalendar", "portal", "report", "security", "web", "workflow");
     }
 
     @Test

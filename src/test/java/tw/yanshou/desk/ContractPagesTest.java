@@ -62,6 +62,7 @@ class ContractPagesTest extends DeskSlice {
     @MockitoBean ContractBoard board;
     @MockitoBean tw.yanshou.report.TimelineChart timeline;
     @MockitoBean OfficerTasks tasks;
+    @MockitoBean tw.yanshou.document.Documents documents;
     @MockitoBean ContractFileReader reader;
     @MockitoBean ContractFileWriter writer;
     @MockitoBean tw.yanshou.contract.InspectionRecords inspections;

@@ -83,7 +83,7 @@ class DashboardControllerTest extends DeskSlice {
     @Test
     @WithMockUser(username = "chen", roles = "VENDOR")
     void vendorsGoToTheirPage() throws Exception {
-        mvc.perform(get("/")).andExpect(redirectedUrl("/vendor"));
+        mvc.perform(get("/")).andExpect(redirectedUrl("/portal"));
     }
 
     @Test

@@ -257,7 +257,7 @@ class DeskBrowserTest extends BrowserTestSupport {
             assertThat(page.locator("table")).containsText("113/07/25");
 
             Page v = signIn(vendor, "vendor-chen", "vendor-passphrase-1", "/");
-            assertThat(v).hasURL(url("/vendor"));
+            assertThat(v).hasURL(url("/portal"));
             axe(v);
             var forbidden = v.navigate(url("/contracts"));
             assertThat(forbidden.status()).isEqualTo(403);

@@ -53,7 +53,7 @@ class SignInControllerTest extends DeskSlice {
         mvc.perform(post("/login").with(csrf()).param("username", "lin").param("password", "officer-passphrase"))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(post("/login").with(csrf()).param("username", "chen").param("password", "vendor-passphrase"))
-                .andExpect(redirectedUrl("/vendor"));
+                .andExpect(redirectedUrl("/portal"));
         mvc.perform(post("/login").with(csrf()).param("username", "lin").param("password", "wrong"))
                 .andExpect(redirectedUrl("/login?error"));
         // no CSRF token, no sign-in
@@ -64,8 +64,7 @@ class SignInControllerTest extends DeskSlice {
     @Test
     @WithMockUser(username = "chen", roles = "VENDOR")
     void vendorsSeeTheirPageAndNoStaffPage() throws Exception {
-        mvc.perform(get("/vendor")).andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("廠商入口網站將於之後開放")));
+        mvc.perform(get("/vendor")).andExpect(redirectedUrl("/portal"));
         for (String page : new String[] {"/contracts", "/contracts/new", "/tasks", "/admin/users", "/admin/tokens"})
             mvc.perform(get(page)).andExpect(status().isForbidden());
     }
