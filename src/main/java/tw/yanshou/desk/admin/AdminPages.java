@@ -59,6 +59,8 @@ class AdminPages {
             accounts.createUser(Forms.text(form, "username"), form.get("password"), roles(roles),
                     Forms.text(form, "vendorId"), actor.get().name());
             return "redirect:/admin/users?created";
+        } catch (tw.yanshou.security.PasswordPolicy.Rejected e) {
+            errors.add("password", e.messageKey());
         } catch (InvalidInputException | ConflictException e) {
             errors.addAll(violations(e), p -> p, Set.of("username", "password", "roles", "vendorId"));
         }
