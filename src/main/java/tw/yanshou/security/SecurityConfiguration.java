@@ -91,14 +91,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, SignInThrottle throttle,
+                            @Value("${yanshou.session.absolute-timeout:12h}") java.time.Duration absoluteTimeout) throws Exception {
         return http
+                .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, () -> throttle.now().toEpochMilli()),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 // the Camunda webapps protect themselves against CSRF with their own token (X-XSRF-TOKEN)
                 .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/error", "/css/**", "/login", "/favicon.ico").permitAll()
+                        .requestMatchers("/account", "/account/**").authenticated()
                         .requestMatchers(path("/camunda/**"), path("/actuator/**")).hasRole(Actor.ADMIN)
                         // the officers' desk: administration for administrators, the rest for staff
                         .requestMatchers("/admin/**").hasRole(Actor.ADMIN)
@@ -123,6 +127,9 @@ class SecurityConfiguration {
         SavedRequestAwareAuthenticationSuccessHandler staff = new SavedRequestAwareAuthenticationSuccessHandler();
         staff.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
+            // where the session began, for the user's list of sessions (/account)
+            if (authentication.getDetails() instanceof ThrottledSignIn.Details d)
+                request.getSession().setAttribute(Sessions.CLIENT, d.client());
             boolean isStaff = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                     .anyMatch(a -> a.equals("ROLE_" + Actor.ADMIN) || a.equals("ROLE_" + Actor.OFFICER));
             if (isStaff) staff.onAuthenticationSuccess(request, response, authentication);

@@ -31,7 +31,7 @@ public class SignInHistory {
      * The client as the server sees it (behind a trusted proxy: the address it forwarded), kept as the details of
      * the authentication request by the sign-in filters.
      */
-    record Client(String address, String userAgent) {
+    record Client(String address, String userAgent) implements java.io.Serializable {
         static Client of(HttpServletRequest r) { return new Client(r.getRemoteAddr(), r.getHeader("User-Agent")); }
 
         static Client current() {

@@ -65,6 +65,13 @@ class ThrottledSignIn implements AuthenticationProvider {
             Authentication result = passwords.authenticate(authentication);
             throttle.succeeded(username);
             history.record(now, username, client, step, SignInHistory.SUCCESS);
+            // the session (kept in the database) holds who signed in, never the password hash
+            if (result.getPrincipal() instanceof YanshouUser u) {
+                var kept = UsernamePasswordAuthenticationToken.authenticated(
+                        new YanshouUser(u.username(), "", u.actor(), u.enabled()), null, result.getAuthorities());
+                kept.setDetails(result.getDetails());
+                return kept;
+            }
             return result;
         } catch (AccountStatusException disabled) {
             // the work a wrong password costs, and its answer
@@ -88,7 +95,7 @@ class ThrottledSignIn implements AuthenticationProvider {
     }
 
     /** Who asked and which way the password came (the form, or Basic on the engine's REST API). */
-    record Details(SignInHistory.Client client, String step) {
+    record Details(SignInHistory.Client client, String step) implements java.io.Serializable {
         static org.springframework.security.authentication.AuthenticationDetailsSource<jakarta.servlet.http.HttpServletRequest, Details>
                 source(String step) {
             return request -> new Details(SignInHistory.Client.of(request), step);

@@ -19,12 +19,30 @@ public final class FormSignIn {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final CookieManager cookies;
+    private final HttpClient http;
     private String userAgent = "FormSignIn/1";
     private String forwardedFor;
 
-    public FormSignIn(int port) { this.base = "http://localhost:" + port; }
+    public FormSignIn(int port) { this(port, new CookieManager()); }
+
+    private FormSignIn(int port, CookieManager cookies) {
+        this.base = "http://localhost:" + port;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser (its cookies) talking to another server on localhost: another node of the cluster. */
+    public FormSignIn at(int port) {
+        FormSignIn other = new FormSignIn(port, cookies);
+        other.userAgent = userAgent;
+        other.forwardedFor = forwardedFor;
+        return other;
+    }
+
+    public HttpResponse<String> getWith(String path, String header, String value) {
+        return send(request(path).header(header, value).GET().build());
+    }
 
     public FormSignIn userAgent(String agent) { this.userAgent = agent; return this; }
 

@@ -11,8 +11,15 @@ import org.springframework.context.annotation.Import;
 public class SecurityForSlices {
     /** No database in a slice: no limits reached, nothing recorded. */
     @Bean
-    SignInThrottle signInThrottle() { return Mockito.mock(SignInThrottle.class); }
+    SignInThrottle signInThrottle() {
+        SignInThrottle throttle = Mockito.mock(SignInThrottle.class);
+        Mockito.when(throttle.now()).thenAnswer(i -> java.time.Instant.now());
+        return throttle;
+    }
 
     @Bean
     SignInHistory signInHistory() { return Mockito.mock(SignInHistory.class); }
+
+    @Bean
+    Sessions sessions() { return Mockito.mock(Sessions.class); }
 }
