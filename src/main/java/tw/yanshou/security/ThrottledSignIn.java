@@ -9,31 +9,34 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Sign-in with a user name and password (the form at {@code /login}, and {@code /engine-rest} Basic where an operator
  * enabled it), within the limits of {@link SignInThrottle}, each attempt in {@link SignInHistory}. Whatever is wrong
  * (unknown user, wrong password, disabled account) the answer is the same, after the same work: an unknown user's
- * password is checked against a dummy hash (Spring's DaoAuthenticationProvider), a disabled user's against one too.
+ * password is checked against a dummy hash (Spring's DaoAuthenticationProvider), a disabled user's against its own hash
+ * before the account's status is looked at.
  */
 class ThrottledSignIn implements AuthenticationProvider {
-    private static final String DUMMY = "{pbkdf2-sha256}" + "0".repeat(96);
-
     private final DaoAuthenticationProvider passwords;
-    private final PasswordEncoder encoder;
     private final SignInThrottle throttle;
     private final SignInHistory history;
 
     ThrottledSignIn(Accounts accounts, PasswordEncoder encoder, SignInThrottle throttle, SignInHistory history) {
         this.passwords = new DaoAuthenticationProvider(accounts);
         this.passwords.setPasswordEncoder(encoder);
+        // the password first, whether the account may sign in after: a disabled account costs what a wrong password does
+        UserDetailsChecker statusChecks = new AccountStatusUserDetailsChecker();
+        this.passwords.setPreAuthenticationChecks(user -> { });
+        this.passwords.setPostAuthenticationChecks(statusChecks);
         // an older kind of hash is replaced at a successful sign-in (a service that keeps none leaves the user as is)
         this.passwords.setUserDetailsPasswordService((user, hash) -> {
             var updated = accounts.updatePassword(user, hash);
             return updated == null ? user : updated;
         });
-        this.encoder = encoder;
         this.throttle = throttle;
         this.history = history;
     }
@@ -74,8 +77,7 @@ class ThrottledSignIn implements AuthenticationProvider {
             }
             return result;
         } catch (AccountStatusException disabled) {
-            // the work a wrong password costs, and its answer
-            encoder.matches(String.valueOf(authentication.getCredentials()), DUMMY);
+            // the answer of a wrong password
             failed(now, username, client, step);
             throw new BadCredentialsException("Bad credentials");
         } catch (AuthenticationException e) {
