@@ -44,7 +44,11 @@ public class Accounts implements UserDetailsService, UserDetailsPasswordService 
     private final PasswordEncoder passwords;
     private final AuditLog audit;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit) {
+    private final org.springframework.beans.factory.ObjectProvider<Sessions> sessions;
+
+    Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit,
+             org.springframework.beans.factory.ObjectProvider<Sessions> sessions) {
+        this.sessions = sessions;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
@@ -92,6 +96,8 @@ public class Accounts implements UserDetailsService, UserDetailsPasswordService 
                 .params(String.join(",", roles), vendor, enabled, username).update();
         if (n == 0) throw new NotFoundException("no user " + username);
         audit.record(by, "USER_UPDATED", null, Map.of("username", username, "roles", roles, "enabled", enabled));
+        // a disabled account (or one whose roles changed) signs in again: its open sessions end
+        sessions.ifAvailable(s -> s.endAll(username, null));
     }
 
     private static Instant instant(java.sql.Timestamp t) { return t == null ? null : t.toInstant(); }

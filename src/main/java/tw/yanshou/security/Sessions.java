@@ -50,6 +50,17 @@ public class Sessions {
         audit.record(by, "SESSION_ENDED", null, Map.of("username", username, "session", handle));
     }
 
+    /** Ends every session of the user but {@code keepId} (null: all), e.g. when the account is disabled. */
+    public int endAll(String username, String keepId) {
+        int n = 0;
+        for (String id : repository.findByPrincipalName(username).keySet()) {
+            if (id.equals(keepId)) continue;
+            repository.deleteById(id);
+            n++;
+        }
+        return n;
+    }
+
     private static Open open(Session s, String currentId) {
         SignInHistory.Client client = s.getAttribute(CLIENT);
         Duration max = s.getMaxInactiveInterval();

@@ -31,6 +31,7 @@ class SessionsTest extends ApiTestSupport {
     @Autowired JdbcClient jdbc;
     @Autowired EmbeddedDatabase db;
     @Autowired SignInThrottle throttle;
+    @Autowired Accounts accounts;
 
     @AfterEach
     void realTime() { throttle.useClock(Clock.systemUTC()); }
@@ -115,6 +116,27 @@ class SessionsTest extends ApiTestSupport {
         HttpResponse<String> r = browser.get("/contracts");
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void disablingAnAccountEndsItsSessionsAndAPasswordChangeEndsTheOthers() {
+        user("session-f", "session passphrase f");
+        FormSignIn one = new FormSignIn(port), two = new FormSignIn(port);
+        assertThat(one.signIn("session-f", "session passphrase f").location()).endsWith("/");
+        assertThat(two.signIn("session-f", "session passphrase f").location()).endsWith("/");
+        // a new password from the first browser: the second is signed out, the first stays
+        FormSignIn.Answer changed = one.post("/account", "/account/password",
+                Map.of("currentPassword", "session passphrase f", "newPassword", "another passphrase for f"));
+        assertThat(changed.location()).endsWith("/account?passwordChanged");
+        assertThat(two.get("/contracts").statusCode()).isEqualTo(302);
+        assertThat(one.get("/contracts").statusCode()).isEqualTo(200);
+        // a common one is refused next to the field, in the user's language
+        FormSignIn.Answer weak = one.post("/account", "/account/password",
+                Map.of("currentPassword", "another passphrase for f", "newPassword", "password123456"));
+        assertThat(weak.status()).isEqualTo(200);
+        assertThat(weak.body()).contains("This is one of the most common passwords");
+        accounts.updateUser("session-f", java.util.Set.of("OFFICER"), null, false, "test");
+        assertThat(one.get("/contracts").statusCode()).as("disabled: signed out").isEqualTo(302);
     }
 
     @Test

@@ -64,6 +64,9 @@ class AccountPages {
         String next = form.getOrDefault("newPassword", "");
         try {
             accounts.changePassword(actor.get().name(), current, next, actor.get().name());
+            // whoever else knew the old password is signed out everywhere else
+            HttpSession session = request.getSession(false);
+            sessions.endAll(actor.get().name(), session == null ? null : session.getId());
             return "redirect:/account?passwordChanged";
         } catch (PasswordPolicy.Rejected e) {
             errors.add("newPassword", e.messageKey());
