@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,11 +31,12 @@ import tw.yanshou.web.NotFoundException;
 
 /**
  * Users and API tokens. Tokens are random (256 bits), shown once and stored as SHA-256 hashes; passwords as
- * bcrypt hashes. Nothing has a default password.
+ * PBKDF2-HMAC-SHA256 hashes ({@link PasswordHashing}; older bcrypt hashes still verify and are replaced at the next
+ * sign-in), checked against {@link PasswordPolicy} wherever one is set. Nothing has a default password.
  */
 @Component
-public class Accounts implements UserDetailsService {
-    public static final int MIN_PASSWORD_LENGTH = 12;
+public class Accounts implements UserDetailsService, UserDetailsPasswordService {
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
     private static final Set<String> ROLES = Set.of(Actor.ADMIN, Actor.OFFICER, Actor.VENDOR);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,7 +44,11 @@ public class Accounts implements UserDetailsService {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit) {
+    private final org.springframework.beans.factory.ObjectProvider<Sessions> sessions;
+
+    Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit,
+             org.springframework.beans.factory.ObjectProvider<Sessions> sessions) {
+        this.sessions = sessions;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
@@ -89,6 +96,8 @@ public class Accounts implements UserDetailsService {
                 .params(String.join(",", roles), vendor, enabled, username).update();
         if (n == 0) throw new NotFoundException("no user " + username);
         audit.record(by, "USER_UPDATED", null, Map.of("username", username, "roles", roles, "enabled", enabled));
+        // a disabled account (or one whose roles changed) signs in again: its open sessions end
+        sessions.ifAvailable(s -> s.endAll(username, null));
     }
 
     private static Instant instant(java.sql.Timestamp t) { return t == null ? null : t.toInstant(); }
@@ -144,7 +153,7 @@ public class Accounts implements UserDetailsService {
         checkRoles(roles, vendorId);
         if (username == null || !username.matches("[A-Za-z0-9._@-]{2,100}"))
             throw invalid("username", "2–100 letters, digits or . _ @ -");
-        checkPassword(password);
+        PasswordPolicy.check(password, username);
         if (jdbc.sql("select count(*) from app_user where username = ?").param(username).query(Long.class).single() > 0)
             throw new tw.yanshou.web.ConflictException("user " + username + " already exists",
                     List.of(new Violation("username", "already exists")));
@@ -153,14 +162,38 @@ public class Accounts implements UserDetailsService {
         audit.record(by, "USER_CREATED", null, Map.of("username", username, "roles", roles));
     }
 
-    public static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH)
-            throw invalid("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters");
+    /** Refuses a password that breaks {@link PasswordPolicy} (422, field {@code password}). */
+    public static void checkPassword(String password, String username) { PasswordPolicy.check(password, username); }
+
+    /**
+     * A user's new password, set by the user (who must give the current one) or, with {@code current} null, by an
+     * administrator; checked against the policy, audited (never the password).
+     */
+    @Transactional
+    public void changePassword(String username, String current, String password, String by) {
+        if (current != null) {
+            String hash = jdbc.sql("select password_hash from app_user where username = ?").param(username)
+                    .query(String.class).optional().orElseThrow(() -> new NotFoundException("no user " + username));
+            if (!passwords.matches(current, hash)) throw invalid("currentPassword", "is not your current password");
+        }
+        PasswordPolicy.check(password, username);
+        int n = jdbc.sql("update app_user set password_hash = ? where username = ?")
+                .params(passwords.encode(password), username).update();
+        if (n == 0) throw new NotFoundException("no user " + username);
+        audit.record(by, "PASSWORD_CHANGED", null, Map.of("username", username));
+    }
+
+    /** After a sign-in with a hash of an older kind: the same password, hashed as new ones are. */
+    @Override
+    public UserDetails updatePassword(UserDetails user, String newPassword) {
+        jdbc.sql("update app_user set password_hash = ? where username = ?").params(newPassword, user.getUsername()).update();
+        if (user instanceof YanshouUser u) return new YanshouUser(u.username(), newPassword, u.actor(), u.enabled());
+        return loadUserByUsername(user.getUsername());
     }
 
     /** The first administrator; another node starting at the same moment may have created it already. */
     void createFirstAdmin(String username, String password) {
-        checkPassword(password);
+        PasswordPolicy.check(password, username);
         int created = jdbc.sql("insert into app_user (username, password_hash, roles) values (?, ?, ?) on conflict do nothing")
                 .params(username, passwords.encode(password), Actor.ADMIN).update();
         if (created > 0) audit.record("bootstrap", "USER_CREATED", null, Map.of("username", username, "roles", Set.of(Actor.ADMIN)));

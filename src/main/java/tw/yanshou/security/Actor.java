@@ -6,7 +6,7 @@ import java.util.Set;
  * Who is acting: a user or API token's name, roles ({@code ADMIN}, {@code OFFICER}, {@code VENDOR}) and, for a
  * vendor, the vendor id whose contracts it may see.
  */
-public record Actor(String name, Set<String> roles, String vendorId) {
+public record Actor(String name, Set<String> roles, String vendorId) implements java.io.Serializable {
     public static final String ADMIN = "ADMIN";
     public static final String OFFICER = "OFFICER";
     public static final String VENDOR = "VENDOR";

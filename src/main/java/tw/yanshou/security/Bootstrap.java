@@ -58,7 +58,12 @@ class Bootstrap implements ApplicationRunner {
             }
         }
         if (!accounts.hasUsers() && !adminUsername.isBlank()) {
-            accounts.createFirstAdmin(adminUsername, adminPassword);
+            try {
+                accounts.createFirstAdmin(adminUsername, adminPassword);
+            } catch (PasswordPolicy.Rejected e) {
+                throw new IllegalStateException("YANSHOU_ADMIN_PASSWORD " + e.violations().get(0).message()
+                        + " (at least " + PasswordPolicy.MIN_LENGTH + " characters, not a common password)", e);
+            }
             engineAdmin(adminUsername);
             log.info("Created the administrator {}", adminUsername);
         }

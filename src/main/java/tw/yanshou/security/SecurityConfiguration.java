@@ -2,16 +2,18 @@ package tw.yanshou.security;
 
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,6 +33,7 @@ import tw.yanshou.web.Problems;
  * and tasks staff; the sign-in page is our own ({@code /login}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SignInSettings.class)
 class SecurityConfiguration {
 
     /** Paths served by servlets other than Spring MVC's (Jersey for the engine's REST API, the webapps' filters). */
@@ -39,7 +42,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() { return PasswordEncoderFactories.createDelegatingPasswordEncoder(); }
+    PasswordEncoder passwordEncoder() { return PasswordHashing.encoder(); }
+
+    /** The one way a password is checked (form and Basic alike), within the limits on failures. */
+    @Bean
+    AuthenticationProvider throttledSignIn(Accounts accounts, PasswordEncoder encoder, SignInThrottle throttle,
+                                           SignInHistory history) {
+        return new ThrottledSignIn(accounts, encoder, throttle, history);
+    }
 
     @Bean
     @Order(1)
@@ -65,26 +75,34 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain engineRest(HttpSecurity http, Accounts accounts) throws Exception {
-        return http.securityMatcher(path("/engine-rest/**"))
+    SecurityFilterChain engineRest(HttpSecurity http, Accounts accounts,
+                                   @Value("${yanshou.engine-rest.basic-auth:false}") boolean basicAuth) throws Exception {
+        http.securityMatcher(path("/engine-rest/**"))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
-                .httpBasic(Customizer.withDefaults())
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(Actor.ADMIN))
-                .build();
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> Problems.write(res, 401,
+                        "unauthenticated", "Not signed in", "send Authorization: Bearer <token> (an administrator's)")));
+        // a password alone would pass by the second factor: only where an operator turns it on, within the same limits
+        if (basicAuth) http.httpBasic(b -> b.authenticationDetailsSource(ThrottledSignIn.Details.source(SignInHistory.BASIC)));
+        return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, SignInThrottle throttle,
+                            @Value("${yanshou.session.absolute-timeout:12h}") java.time.Duration absoluteTimeout) throws Exception {
         return http
+                .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, () -> throttle.now().toEpochMilli()),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 // the Camunda webapps protect themselves against CSRF with their own token (X-XSRF-TOKEN)
                 .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/error", "/css/**", "/login", "/favicon.ico").permitAll()
+                        .requestMatchers("/account", "/account/**").authenticated()
                         .requestMatchers(path("/camunda/**"), path("/actuator/**")).hasRole(Actor.ADMIN)
                         // the officers' desk: administration for administrators, the rest for staff
                         .requestMatchers("/admin/**").hasRole(Actor.ADMIN)
@@ -94,16 +112,26 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 // our own sign-in page (tw.yanshou.desk); staff land where they were going or on the dashboard,
                 // vendors on their portal
-                .formLogin(f -> f.loginPage("/login").successHandler(signedIn()).permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(signedIn()).failureHandler(notSignedIn())
+                        .authenticationDetailsSource(ThrottledSignIn.Details.source(SignInHistory.PASSWORD)).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))
                 .build();
+    }
+
+    /** Wrong (or unknown, or disabled) and too many failures: two answers, each the same for every user name. */
+    private static AuthenticationFailureHandler notSignedIn() {
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
+                + (exception instanceof ThrottledSignIn.Throttled ? "/login?locked" : "/login?error"));
     }
 
     private static AuthenticationSuccessHandler signedIn() {
         SavedRequestAwareAuthenticationSuccessHandler staff = new SavedRequestAwareAuthenticationSuccessHandler();
         staff.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
+            // where the session began, for the user's list of sessions (/account)
+            if (authentication.getDetails() instanceof ThrottledSignIn.Details d)
+                request.getSession().setAttribute(Sessions.CLIENT, d.client());
             boolean isStaff = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                     .anyMatch(a -> a.equals("ROLE_" + Actor.ADMIN) || a.equals("ROLE_" + Actor.OFFICER));
             if (isStaff) staff.onAuthenticationSuccess(request, response, authentication);

@@ -38,8 +38,13 @@ class AdminPages {
     private final OfficeCalendars calendars;
     private final CurrentActor actor;
     private final Forms forms;
+    private final tw.yanshou.security.SignInHistory signIns;
+    /** Failed sign-ins within the last hour that make a burst worth an administrator's look. */
+    private static final int BURST = 5;
 
-    AdminPages(Accounts accounts, OfficeCalendars calendars, CurrentActor actor, Forms forms) {
+    AdminPages(Accounts accounts, OfficeCalendars calendars, CurrentActor actor, Forms forms,
+               tw.yanshou.security.SignInHistory signIns) {
+        this.signIns = signIns;
         this.accounts = accounts;
         this.calendars = calendars;
         this.actor = actor;
@@ -59,6 +64,8 @@ class AdminPages {
             accounts.createUser(Forms.text(form, "username"), form.get("password"), roles(roles),
                     Forms.text(form, "vendorId"), actor.get().name());
             return "redirect:/admin/users?created";
+        } catch (tw.yanshou.security.PasswordPolicy.Rejected e) {
+            errors.add("password", e.messageKey());
         } catch (InvalidInputException | ConflictException e) {
             errors.addAll(violations(e), p -> p, Set.of("username", "password", "roles", "vendorId"));
         }
@@ -92,6 +99,8 @@ class AdminPages {
         model.addAttribute("errors", errors);
         model.addAttribute("editing", editing);
         model.addAttribute("editErrors", editErrors);
+        model.addAttribute("bursts", signIns.bursts(java.time.Instant.now().minus(java.time.Duration.ofHours(1)), BURST));
+        model.addAttribute("burstMin", BURST);
         return "admin/users";
     }
 

@@ -1,0 +1,74 @@
+package tw.yanshou.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Component;
+
+import tw.yanshou.audit.AuditLog;
+import tw.yanshou.web.NotFoundException;
+
+/**
+ * A user's sessions, kept in PostgreSQL by Spring Session JDBC (so every node sees them): which are open, from where,
+ * and ending one. Sessions are found by their principal name (Spring Session's index).
+ */
+@Component
+public class Sessions {
+    /** The session attribute with the client that signed in ({@link SignInHistory.Client}). */
+    static final String CLIENT = "yanshou.client";
+
+    private final FindByIndexNameSessionRepository<? extends Session> repository;
+    private final AuditLog audit;
+
+    Sessions(FindByIndexNameSessionRepository<? extends Session> repository, AuditLog audit) {
+        this.repository = repository;
+        this.audit = audit;
+    }
+
+    /** One open session; {@code id} is shown only as a hash, the session id itself never leaves the server. */
+    public record Open(String handle, Instant createdAt, Instant lastAccessedAt, Instant expiresAt, String address,
+                       String userAgent, boolean current) { }
+
+    /** The user's open sessions, the most recently used first; {@code currentId} is the caller's own. */
+    public List<Open> of(String username, String currentId) {
+        return repository.findByPrincipalName(username).values().stream().filter(s -> !s.isExpired())
+                .map(s -> open(s, currentId))
+                .sorted(Comparator.comparing(Open::lastAccessedAt).reversed()).toList();
+    }
+
+    /** Ends one of the user's own sessions, named by its handle. */
+    public void end(String username, String handle, String by) {
+        Map<String, ? extends Session> sessions = repository.findByPrincipalName(username);
+        String id = sessions.keySet().stream().filter(k -> handle(k).equals(handle)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no such session"));
+        repository.deleteById(id);
+        audit.record(by, "SESSION_ENDED", null, Map.of("username", username, "session", handle));
+    }
+
+    /** Ends every session of the user but {@code keepId} (null: all), e.g. when the account is disabled. */
+    public int endAll(String username, String keepId) {
+        int n = 0;
+        for (String id : repository.findByPrincipalName(username).keySet()) {
+            if (id.equals(keepId)) continue;
+            repository.deleteById(id);
+            n++;
+        }
+        return n;
+    }
+
+    private static Open open(Session s, String currentId) {
+        SignInHistory.Client client = s.getAttribute(CLIENT);
+        Duration max = s.getMaxInactiveInterval();
+        return new Open(handle(s.getId()), s.getCreationTime(), s.getLastAccessedTime(), s.getLastAccessedTime().plus(max),
+                client == null ? null : client.address(), client == null ? null : client.userAgent(),
+                s.getId().equals(currentId));
+    }
+
+    /** A short, stable name of a session that does not reveal its id (which is the cookie's value). */
+    static String handle(String sessionId) { return Accounts.hash("session:" + sessionId).substring(0, 16); }
+}
