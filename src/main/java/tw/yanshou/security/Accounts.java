@@ -125,6 +125,8 @@ public class Accounts implements UserDetailsService, UserDetailsPasswordService 
     public IssuedToken issueToken(String name, String username, Set<String> roles, String vendorId, Instant expiresAt, String issuedBy) {
         checkRoles(roles, vendorId);
         if (name == null || name.isBlank()) throw invalid("name", "give the token a name");
+        if (name.length() > 100) throw invalid("name", "at most 100 characters");
+        if (username != null && username.length() > 100) throw invalid("username", "at most 100 characters");
         String token = "ys_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
         UUID id = UUID.randomUUID();
         storeToken(id, name, token, username == null ? name : username, roles, vendorId, expiresAt, issuedBy);
@@ -210,6 +212,7 @@ public class Accounts implements UserDetailsService, UserDetailsPasswordService 
             throw invalid("vendorId", "a vendor account needs the vendor id whose contracts it sees");
         if (roles.contains(Actor.VENDOR) && roles.size() > 1)
             throw invalid("roles", "a vendor account has no staff roles");
+        if (vendorId != null && vendorId.strip().length() > 100) throw invalid("vendorId", "at most 100 characters");
     }
 
     private static InvalidInputException invalid(String path, String message) {

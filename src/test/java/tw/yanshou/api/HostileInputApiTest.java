@@ -166,6 +166,20 @@ class HostileInputApiTest extends ApiTestSupport {
         }
     }
 
+    /** Issue 11: a token name or vendor id over 100 characters was a 500. */
+    @Test
+    void aTokenNameOrVendorIdTooLongIsAFieldProblem() throws Exception {
+        long before = rows("api_token");
+        for (String body : List.of(
+                "{\"name\":\"" + "n".repeat(101) + "\",\"roles\":[\"OFFICER\"]}",
+                "{\"name\":\"v\",\"roles\":[\"VENDOR\"],\"vendorId\":\"" + "v".repeat(101) + "\"}")) {
+            HttpResponse<String> r = send(post("/api/tokens", HttpRequest.BodyPublishers.ofString(body), "application/json"), TOKEN);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+            assertThat(r.body()).contains("at most 100 characters");
+        }
+        assertThat(rows("api_token")).isEqualTo(before);
+    }
+
     /** Bounded hostile bodies from four clients at once; the health check keeps answering all along. */
     @Test
     void theServerKeepsAnsweringHealthChecksUnderHostileBodies() throws Exception {
