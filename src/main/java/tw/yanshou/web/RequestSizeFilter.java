@@ -41,17 +41,20 @@ class RequestSizeFilter extends OncePerRequestFilter {
         this.uploadLimit = uploadLimit.toBytes();
     }
 
+    private static final java.util.regex.Pattern CALENDAR_YEARS = java.util.regex.Pattern.compile("/api/calendars/[^/]+/years");
+    private static final java.util.regex.Pattern EVENTS = java.util.regex.Pattern.compile("/api/contracts/[^/]+/events");
+
     /** The limit for a request: files where files are sent, else the small one; none outside the API. */
     long limitFor(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.startsWith("/api/")) return -1;
         boolean file = "POST".equals(request.getMethod())
-                && (path.equals("/api/contracts") || path.matches("/api/calendars/[^/]+/years"));
+                && (path.equals("/api/contracts") || CALENDAR_YEARS.matcher(path).matches());
         if (file) return fileLimit;
         String type = request.getContentType();
         boolean documents = "POST".equals(request.getMethod()) && type != null
                 && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
-                && path.matches("/api/contracts/[^/]+/events");
+                && EVENTS.matcher(path).matches();
         return documents ? uploadLimit : requestLimit;
     }
 
