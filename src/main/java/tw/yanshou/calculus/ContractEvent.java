@@ -190,4 +190,19 @@ public sealed interface ContractEvent {
 
         @Override public String type() { return "DELIVERED"; }
     }
+
+    /**
+     * The vendor acknowledges receipt of what the buyer delivered for a duty on {@code delivered} (the DELIVERED
+     * event of that duty and day): evidence only, the calculus's figures ignore it. A delivery is acknowledged once;
+     * the acknowledgement is dated the day the vendor gives it, not before the delivery.
+     */
+    record DeliveryAcknowledged(LocalDate date, String duty, LocalDate delivered, String note) implements ContractEvent {
+        public DeliveryAcknowledged {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(duty, "duty");
+            Objects.requireNonNull(delivered, "delivered");
+        }
+
+        @Override public String type() { return "DELIVERY_ACKNOWLEDGED"; }
+    }
 }

@@ -214,6 +214,8 @@ public final class ContractValidator {
                     v.add(new Violation(path + ".results", "every item of this failed inspection passed ("
                             + String.join(", ", j.items().stream().map(Inspections.Judged::item).toList())
                             + "): a failed inspection names at least one failed item; record ACCEPTED, or correct the values"));
+            } else if (e instanceof ContractEvent.DeliveryAcknowledged a) {
+                acknowledgement(contract, i, a, v);
             } else if (e instanceof ContractEvent.Delivered d && contract.buyerDuty(d.duty()).isEmpty()) {
                 v.add(new Violation(path + ".duty", contract.buyerDuties().isEmpty()
                         ? "no duty " + d.duty() + ": the contract lists no buyer's duties"
@@ -222,6 +224,31 @@ public final class ContractValidator {
             }
         }
         return v;
+    }
+
+    /**
+     * An acknowledgement names a delivery of the contract (a DELIVERED of its duty on its day), is not dated before
+     * it, and is the only acknowledgement of that delivery (a second one is a conflict).
+     */
+    private static void acknowledgement(Contract contract, int index, ContractEvent.DeliveryAcknowledged a, List<Violation> v) {
+        String path = "events[" + index + "]";
+        boolean delivered = contract.events().stream().anyMatch(e -> e instanceof ContractEvent.Delivered d
+                && d.duty().equals(a.duty()) && d.date().equals(a.delivered()));
+        if (!delivered) {
+            v.add(new Violation(path + ".delivered", "no delivery of duty " + a.duty() + " on " + a.delivered()
+                    + " to acknowledge"));
+            return;
+        }
+        if (a.date().isBefore(a.delivered()))
+            v.add(new Violation(path + ".date", "the acknowledgement (" + a.date() + ") is before the delivery ("
+                    + a.delivered() + ")"));
+        for (int j = 0; j < index; j++)
+            if (contract.events().get(j) instanceof ContractEvent.DeliveryAcknowledged earlier
+                    && earlier.duty().equals(a.duty()) && earlier.delivered().equals(a.delivered())) {
+                v.add(Violation.conflict(path, "the delivery of duty " + a.duty() + " on " + a.delivered()
+                        + " is acknowledged already (on " + earlier.date() + ")"));
+                return;
+            }
     }
 
     /** Due rules that count from each other (A from B.ACCEPTED, B from A.TENDERED) can never be due. */

@@ -115,7 +115,7 @@ final class Timeline {
     private record Indexed(int index, ContractEvent event) { }
 
     private static final List<Class<? extends ContractEvent>> SAME_DAY_ORDER = List.of(
-            ContractEvent.Delivered.class, Amended.class, Excused.class, MediationFiled.class, MediationConcluded.class, Extended.class,
+            ContractEvent.Delivered.class, ContractEvent.DeliveryAcknowledged.class, Amended.class, Excused.class, MediationFiled.class, MediationConcluded.class, Extended.class,
             Tendered.class, InspectionFailed.class, Accepted.class, Terminated.class);
 
     private static int rank(ContractEvent e) { return SAME_DAY_ORDER.indexOf(e.getClass()); }
@@ -326,7 +326,8 @@ final class Timeline {
     private void apply(Indexed indexed) {
         ContractEvent event = indexed.event();
         String path = "events[" + indexed.index() + "]";
-        if (terminatedOn != null) {
+        if (terminatedOn != null && !(event instanceof ContractEvent.DeliveryAcknowledged)) {
+            // an acknowledgement only says that a delivery made before reached the vendor: it may come after the end
             violations.add(Violation.conflict(path, "the contract was terminated on " + terminatedOn));
             return;
         }

@@ -169,15 +169,19 @@ public class ContractService {
                                     EventAttachments attachments) {
         ContractSummary summary = contracts.lock(contractId).filter(c -> actor.maySeeContractOf(c.vendorId()))
                 .orElseThrow(() -> new ContractNotFoundException(contractId));
-        if (!actor.isStaff() && !(event instanceof ContractEvent.Tendered))
-            throw new AccessDeniedException("a vendor records tenders (notices, reports) only; " + event.type()
-                    + " is recorded by the procurement office");
+        if (!actor.isStaff() && !(event instanceof ContractEvent.Tendered) && !(event instanceof ContractEvent.DeliveryAcknowledged))
+            throw new AccessDeniedException("a vendor records tenders (notices, reports) and acknowledges deliveries only; "
+                    + event.type() + " is recorded by the procurement office");
+        if (actor.isStaff() && event instanceof ContractEvent.DeliveryAcknowledged)
+            throw new AccessDeniedException("the vendor acknowledges a delivery itself (on the portal or with a vendor's "
+                    + "token); the procurement office records deliveries");
         LocalDate today = clock.clockDay();
         if (event.date().isAfter(today))
             throw new InvalidContractException(List.of(new Violation("event.date", notYet(event.date()))));
         if (!actor.isStaff() && !event.date().equals(today))
             throw new InvalidContractException(List.of(new Violation("event.date",
-                    "a vendor's tender takes effect the day it is submitted, today (" + today + "), not " + event.date())));
+                    "a vendor's " + (event instanceof ContractEvent.Tendered ? "tender" : "acknowledgement")
+                            + " takes effect the day it is submitted, today (" + today + "), not " + event.date())));
         List<StoredEvent> log = contracts.events(contractId);
         Contract current = loader.load(contractId, log).contract();
         List<Violation> violations = validator.validateEvent(current, event);

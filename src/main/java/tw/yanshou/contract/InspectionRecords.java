@@ -23,6 +23,7 @@ import tw.yanshou.calculus.Milestone;
 import tw.yanshou.calculus.ToleranceStack;
 import tw.yanshou.calculus.Violation;
 import tw.yanshou.contract.file.ContractFileReader;
+import tw.yanshou.infrastructure.OfficeClock;
 import tw.yanshou.security.Actor;
 import tw.yanshou.web.InvalidInputException;
 import tw.yanshou.web.NotFoundException;
@@ -38,11 +39,13 @@ public class InspectionRecords {
     private final ContractService contracts;
     private final ContractRepository repository;
     private final ContractFileReader reader;
+    private final OfficeClock clock;
 
-    InspectionRecords(ContractService contracts, ContractRepository repository, ContractFileReader reader) {
+    InspectionRecords(ContractService contracts, ContractRepository repository, ContractFileReader reader, OfficeClock clock) {
         this.contracts = contracts;
         this.repository = repository;
         this.reader = reader;
+        this.clock = clock;
     }
 
     /** The tolerance-stacking warnings of the contract's checklists (empty when every assembly's parts fit). */
@@ -148,8 +151,18 @@ public class InspectionRecords {
         return repository.eventHashes(contractId).get(inForce.get(index).id());
     }
 
-    /** A delivery of a duty: its day, note, whether it came after the due date, its log entry and who recorded it. */
-    public record Delivery(LocalDate date, String note, boolean late, LogHead entry, String recordedBy, Instant recordedAt) { }
+    /**
+     * A delivery of a duty: its day, note, whether it came after the due date, its log entry and who recorded it, the
+     * log entry's id ({@code eventId}, what the vendor acknowledges) and the vendor's acknowledgement (null until
+     * given).
+     */
+    public record Delivery(LocalDate date, String note, boolean late, LogHead entry, String recordedBy, Instant recordedAt,
+                           UUID eventId, Acknowledgement acknowledgement) {
+        public boolean acknowledged() { return acknowledgement != null; }
+    }
+
+    /** The vendor's acknowledgement of a delivery: its day, log entry, who gave it and when it was recorded. */
+    public record Acknowledgement(LocalDate date, LogHead entry, String by, Instant at, UUID eventId) { }
 
     /** A duty with its due date (null while its anchor has not happened) and its deliveries. */
     public record Duty(String id, String name, String dueRule, LocalDate due, List<Delivery> deliveries) {
@@ -178,12 +191,107 @@ public class InspectionRecords {
                 if (!(contract.events().get(i) instanceof ContractEvent.Delivered x) || !x.duty().equals(d.id())) continue;
                 StoredEvent stored = inForce.get(i);
                 deliveries.add(new Delivery(x.date(), x.note(), due != null && x.date().isAfter(due), hashes.get(stored.id()),
-                        stored.recordedBy(), stored.recordedAt()));
+                        stored.recordedBy(), stored.recordedAt(), stored.id(),
+                        acknowledgement(contract, inForce, hashes, d.id(), x.date())));
             }
             deliveries.sort(Comparator.comparing(Delivery::date));
             duties.add(new Duty(d.id(), d.name(), rule(d.due()), due, deliveries));
         }
         return duties;
+    }
+
+    private static Acknowledgement acknowledgement(Contract contract, List<StoredEvent> inForce, Map<UUID, LogHead> hashes,
+                                                   String duty, LocalDate delivered) {
+        for (int i = 0; i < contract.events().size() && i < inForce.size(); i++)
+            if (contract.events().get(i) instanceof ContractEvent.DeliveryAcknowledged a && a.duty().equals(duty)
+                    && a.delivered().equals(delivered)) {
+                StoredEvent stored = inForce.get(i);
+                return new Acknowledgement(a.date(), hashes.get(stored.id()), stored.recordedBy(), stored.recordedAt(),
+                        stored.id());
+            }
+        return null;
+    }
+
+    /**
+     * The vendor acknowledges receipt of a delivery (the {@code DELIVERED} entry {@code deliveryEventId} in force):
+     * a {@code DELIVERY_ACKNOWLEDGED} event dated today, in the log's hash chain, audited and announced like every
+     * event. 404 for a contract the actor may not see or an entry that is no delivery in force of it; 409 when it is
+     * acknowledged already; 403 for staff (the vendor acknowledges).
+     */
+    @Transactional
+    public StoredEvent acknowledge(UUID contractId, UUID deliveryEventId, Actor actor) {
+        contracts.summary(contractId, actor);
+        StoredEvent delivery = ContractLoader.effective(repository.events(contractId)).stream()
+                .filter(e -> e.id().equals(deliveryEventId) && "DELIVERED".equals(e.type())).findFirst()
+                .orElseThrow(() -> new NotFoundException("no delivery " + deliveryEventId + " in force in contract " + contractId));
+        ContractEvent.Delivered delivered = (ContractEvent.Delivered) reader.readEvent(delivery.body());
+        return contracts.recordEvent(contractId, new ContractEvent.DeliveryAcknowledged(clock.clockDay(), delivered.duty(),
+                delivered.date(), null), actor);
+    }
+
+    // ---- the inspection record of one result ----------------------------------------------------------------
+
+    /** One checklist item of a record: what the specification asks and what was found, judged. */
+    public record RecordLine(String item, String name, String spec, ChecklistItem.Kind kind, java.math.BigDecimal nominal,
+                             java.math.BigDecimal tolerance, java.math.BigDecimal min, java.math.BigDecimal max, String unit,
+                             String requirement, String found, Boolean passed) {
+        public boolean inspected() { return passed != null; }
+    }
+
+    /**
+     * The inspection record of one result (驗收紀錄) as it is printed: the contract, milestone, day, inspectors, each
+     * checklist item with its requirement, what was found and the server's judgement ({@code proposal}), the result
+     * the officer recorded ({@code result}: {@code ACCEPTED} or {@code INSPECTION_FAILED}), the failed items, the
+     * cure deadline (null when there is none), the SHA-256 of the record as stored ({@code sha256}: of the log entry's
+     * body, the event's JSON as PostgreSQL keeps it) and the log entry ({@code entry}: position and chain hash).
+     */
+    public record Record(ContractSummary contract, UUID eventId, String milestone, String milestoneName, LocalDate date,
+                         String result, List<String> inspectors, List<RecordLine> lines, Inspections.Proposal proposal,
+                         List<String> failedItems, List<String> notInspected, LocalDate cureBy, String note,
+                         List<String> items, String sha256, LogHead entry, String recordedBy, Instant recordedAt,
+                         boolean voided) {
+        public boolean failed() { return "INSPECTION_FAILED".equals(result); }
+    }
+
+    /**
+     * The record of the result entry {@code eventId} ({@code INSPECTION_FAILED} or {@code ACCEPTED}, in force or
+     * voided); 404 for a contract the actor may not see or an entry that is no result of it.
+     */
+    @Transactional(readOnly = true)
+    public Record record(UUID contractId, UUID eventId, Actor actor) {
+        ContractSummary summary = contracts.summary(contractId, actor);
+        List<StoredEvent> log = repository.events(contractId);
+        StoredEvent stored = log.stream().filter(e -> e.id().equals(eventId)
+                        && ("INSPECTION_FAILED".equals(e.type()) || "ACCEPTED".equals(e.type()))).findFirst()
+                .orElseThrow(() -> new NotFoundException("no inspection result " + eventId + " in contract " + contractId));
+        boolean voided = !ContractLoader.effective(log).contains(stored);
+        ContractEvent.InspectionResult event = (ContractEvent.InspectionResult) reader.readEvent(stored.body());
+        Contract contract = contracts.contract(contractId, actor).contract();
+        Milestone m = contract.milestone(event.milestone()).orElse(null);
+        List<ChecklistItem> checklist = m == null ? List.of() : m.checklist();
+        Inspections.Judgement j = Inspections.judge(checklist, event.record().results());
+        List<RecordLine> lines = new ArrayList<>();
+        for (ChecklistItem c : checklist) {
+            Inspections.Judged judged = j.items().stream().filter(x -> x.item().equals(c.id())).findFirst().orElse(null);
+            lines.add(new RecordLine(c.id(), c.name(), c.spec(), c.kind(), c.nominal(), c.tolerance(), c.min(), c.max(),
+                    c.unit(), c.requirement(), judged == null ? null : judged.found(), judged == null ? null : judged.passed()));
+        }
+        LocalDate cureBy = event instanceof ContractEvent.InspectionFailed f && f.cureBy().isAfter(f.date()) ? f.cureBy() : null;
+        String note = event instanceof ContractEvent.InspectionFailed f ? f.note() : ((ContractEvent.Accepted) event).note();
+        return new Record(summary, stored.id(), event.milestone(), m == null ? null : m.name(), event.date(), stored.type(),
+                event.record().inspectors(), lines, j.proposal(), j.failedItems(), j.notInspected(), cureBy, note,
+                event.items(), sha256(stored.body()), repository.eventHashes(contractId).get(stored.id()),
+                stored.recordedBy(), stored.recordedAt(), voided);
+    }
+
+    /** The SHA-256 (lower-case hex) of a text's UTF-8 bytes. */
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String rule(DueRule due) {

@@ -29,7 +29,9 @@ public record Notification(UUID id, UUID contractId, String audience, String ven
         /** the contract was terminated — for both */
         TERMINATED,
         /** the buyer delivered documents (its cooperation duties, inspection records) — for the vendor */
-        DELIVERY
+        DELIVERY,
+        /** the vendor acknowledged receipt of a delivery of the buyer — for staff */
+        DELIVERY_ACKNOWLEDGED
     }
 
     public String number() { return String.valueOf(detail.getOrDefault("number", "")); }

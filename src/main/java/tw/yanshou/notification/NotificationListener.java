@@ -51,7 +51,12 @@ class NotificationListener {
                     detail(c, a.milestone(), a.items()));
         } else if (e instanceof ContractEvent.InspectionFailed f) {
             notifications.notify(id, Notification.VENDOR, c.vendorId(), Notification.Kind.INSPECTION_FAILED, event,
-                    f.cureBy(), detail(c, f.milestone(), f.items()));
+                    f.cureBy(), detail(c, f.milestone(), failedItems(recorded, f)));
+        } else if (e instanceof ContractEvent.DeliveryAcknowledged a) {
+            String duty = recorded.contract().buyerDuty(a.duty()).map(d -> d.name() == null ? d.id() : d.id() + " " + d.name())
+                    .orElse(a.duty());
+            notifications.notify(id, Notification.STAFF, null, Notification.Kind.DELIVERY_ACKNOWLEDGED, event, a.date(),
+                    detail(c, null, List.of(duty)));
         } else if (e instanceof ContractEvent.Extended x) {
             notifications.notify(id, Notification.VENDOR, c.vendorId(), Notification.Kind.DUE_DATE, event,
                     dueOn(c, x.milestone()), detail(c, x.milestone(), null));
@@ -62,6 +67,15 @@ class NotificationListener {
                     detail(c, null, null));
         }
         if (!(recorded.event() instanceof ContractEvent.Terminated)) terminationRight(c, event);
+    }
+
+    /** The failed checklist items of the record (what to fix), or the event's items when it has no results. */
+    private static List<String> failedItems(EventRecorded recorded, ContractEvent.InspectionFailed f) {
+        if (f.record().results().isEmpty()) return f.items();
+        List<String> failed = recorded.contract().milestone(f.milestone())
+                .map(m -> tw.yanshou.calculus.Inspections.judge(m.checklist(), f.record().results()).failedItems())
+                .orElse(List.of());
+        return failed.isEmpty() ? f.items() : failed;
     }
 
     /**

@@ -29,6 +29,7 @@ import tw.yanshou.contract.ContractChangedException;
 import tw.yanshou.contract.ContractLoader;
 import tw.yanshou.contract.ContractService;
 import tw.yanshou.contract.ContractSummary;
+import tw.yanshou.contract.InspectionRecords;
 import tw.yanshou.contract.StoredEvent;
 import tw.yanshou.contract.file.ContractFile;
 import tw.yanshou.document.DocumentRefusedException;
@@ -56,9 +57,12 @@ class PortalPages {
     private final Retrying retrying;
     private final ObjectMapper json;
     private final MessageSource messages;
+    private final InspectionRecords inspections;
 
     PortalPages(ContractService contracts, Documents documents, Notifications notifications, CurrentActor actor,
-                OfficeClock clock, Retrying retrying, ObjectMapper json, MessageSource messages) {
+                OfficeClock clock, Retrying retrying, ObjectMapper json, MessageSource messages,
+                InspectionRecords inspections) {
+        this.inspections = inspections;
         this.contracts = contracts;
         this.documents = documents;
         this.notifications = notifications;
@@ -79,6 +83,9 @@ class PortalPages {
     public record Entry(StoredEvent event, boolean voided, Map<String, Object> fields, boolean byBuyer,
                         List<DocumentView> documents) { }
 
+    /** A result with its inspection record (the failed items with what was found against what is required). */
+    public record Result(Entry entry, InspectionRecords.Record record) { }
+
     @GetMapping("/portal")
     String home(Model model) {
         Actor who = actor.get();
@@ -97,8 +104,30 @@ class PortalPages {
         return page(id, model, Map.of(), new Errors());
     }
 
-    @GetMapping("/portal/contracts/{id}/tender")
+    @GetMapping({"/portal/contracts/{id}/tender", "/portal/contracts/{id}/deliveries/{eventId}/acknowledge"})
     String afterTender(@PathVariable UUID id) { return "redirect:/portal/contracts/" + id; }
+
+    /**
+     * The vendor acknowledges receipt of a delivery (協力義務): through {@link InspectionRecords#acknowledge}, the rule
+     * the API uses. Another vendor's contract or delivery is a 404; one acknowledged already (or a stale page) is
+     * answered on the page, nothing stored.
+     */
+    @PostMapping("/portal/contracts/{id}/deliveries/{eventId}/acknowledge")
+    String acknowledge(@PathVariable UUID id, @PathVariable UUID eventId, Model model) {
+        Actor who = actor.get();
+        contracts.summary(id, who);
+        Errors errors = new Errors();
+        try {
+            retrying.call(() -> inspections.acknowledge(id, eventId, who));
+            return "redirect:/portal/contracts/" + id + "?acknowledged#deliveries";
+        } catch (ConflictException e) {
+            errors.general(e.getMessage());
+        } catch (InvalidContractException e) {
+            for (Violation v : e.violations()) errors.general(v.message());
+        }
+        model.addAttribute("ackErrors", errors);
+        return page(id, model, Map.of(), new Errors());
+    }
 
     @PostMapping("/portal/contracts/{id}/tender")
     String tender(@PathVariable UUID id, @RequestParam Map<String, String> form,
@@ -164,11 +193,12 @@ class PortalPages {
         Map<UUID, List<DocumentView>> docs = documents.byEvent(id, who);
         List<Entry> entries = new ArrayList<>();
         for (StoredEvent e : log) {
-            boolean byBuyer = !"TENDERED".equals(e.type());
+            boolean byBuyer = !"TENDERED".equals(e.type()) && !"DELIVERY_ACKNOWLEDGED".equals(e.type());
             entries.add(new Entry(e, !e.isVoid() && !inForce.contains(e), fields(e), byBuyer, docs.getOrDefault(e.id(), List.of())));
         }
-        List<Entry> results = entries.stream().filter(x -> !x.voided() && ("INSPECTION_FAILED".equals(x.event().type())
-                || "ACCEPTED".equals(x.event().type()))).toList();
+        List<Result> results = entries.stream().filter(x -> !x.voided() && ("INSPECTION_FAILED".equals(x.event().type())
+                || "ACCEPTED".equals(x.event().type()))).map(x -> new Result(x, inspections.record(id, x.event().id(), who)))
+                .toList();
         List<DocumentView> deliveries = new ArrayList<>();
         List<DocumentView> ours = new ArrayList<>();
         for (Entry x : entries) (x.byBuyer() ? deliveries : ours).addAll(x.documents());
@@ -185,6 +215,8 @@ class PortalPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("limitMb", documents.limit() >> 20);
+        model.addAttribute("duties", inspections.duties(id, who));
+        if (!model.containsAttribute("ackErrors")) model.addAttribute("ackErrors", new Errors());
         Map<String, String> milestones = new LinkedHashMap<>();
         for (var m : file.contract().milestones()) milestones.put(m.id(), m.name() == null ? m.id() : m.id() + " — " + m.name());
         model.addAttribute("milestoneOptions", milestones);

@@ -76,13 +76,21 @@ class StatementPdf {
 
     /** The PDF of the statement template with {@code model}. */
     byte[] render(Map<String, Object> model, Locale locale) {
+        return render("statement/pdf", model, locale);
+    }
+
+    /**
+     * The PDF of an XHTML template of the report module ({@code statement/pdf}, {@code inspection/pdf}) with
+     * {@code model}: the one way this server makes PDFs, with the same fonts, fallbacks and missing-glyph notes.
+     */
+    byte[] render(String template, Map<String, Object> model, Locale locale) {
         Context context = new Context(locale, model);
         context.setVariable("pdfFonts", fontFaces());
         context.setVariable("pdfFamilies", families());
-        String html = templates.process("statement/pdf", context);
+        String html = templates.process(template, context);
         TreeSet<Integer> missing = missing(html);
         if (!missing.isEmpty()) {
-            log.warn("statement PDF: {} character(s) not in any PDF font, written as codes: {}", missing.size(), codes(missing));
+            log.warn("{} PDF: {} character(s) not in any PDF font, written as codes: {}", template, missing.size(), codes(missing));
             html = replaceMissing(html, missing, messages.getMessage("statement.pdf.missingGlyphs",
                     new Object[] {codes(missing)}, locale));
         }
@@ -96,7 +104,7 @@ class StatementPdf {
             builder.run();
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("the statement PDF could not be written", e);
+            throw new UncheckedIOException("the PDF of " + template + " could not be written", e);
         }
     }
 

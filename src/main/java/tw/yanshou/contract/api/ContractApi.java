@@ -119,6 +119,25 @@ class ContractApi {
         return inspections.propose(id, RequestBodies.utf8(request), who);
     }
 
+    @Operation(summary = "The inspection record of a result entry (INSPECTION_FAILED or ACCEPTED, in force or voided): each "
+            + "checklist item with its requirement, what was found and the server's judgement, the result the officer "
+            + "recorded, the failed items, the cure deadline, the record's SHA-256 and its log entry (seq, chain hash); "
+            + "the same as PDF at .pdf")
+    @GetMapping("/{id}/inspections/{eventId}")
+    InspectionRecords.Record inspection(@PathVariable UUID id, @PathVariable UUID eventId) {
+        return inspections.record(id, eventId, actor.get());
+    }
+
+    @Operation(summary = "The vendor acknowledges receipt of a delivery of the buyer (a DELIVERED entry): a "
+            + "DELIVERY_ACKNOWLEDGED event dated today, in the hash chain; once per delivery (409 again), vendors only")
+    @PostMapping("/{id}/deliveries/{eventId}/acknowledgement")
+    ResponseEntity<Map<String, Object>> acknowledge(@PathVariable UUID id, @PathVariable UUID eventId) {
+        Actor who = actor.get();
+        StoredEvent e = retrying.call(() -> inspections.acknowledge(id, eventId, who));
+        return ResponseEntity.created(URI.create("/api/contracts/" + id + "/events/" + e.id()))
+                .body(Map.of("id", e.id(), "seq", e.seq(), "type", e.type(), "date", e.effectiveDate().toString()));
+    }
+
     @Operation(summary = "Record one event, in the shape it has in a contract file")
     @PostMapping(path = "/{id}/events",
             consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})

@@ -334,6 +334,7 @@ public final class ContractFileReader {
         fields.put("EXTENDED", List.of("milestone", "days", "to", "reason", "note"));
         fields.put("TERMINATED", List.of("ground", "note"));
         fields.put("DELIVERED", List.of("duty", "note"));
+        fields.put("DELIVERY_ACKNOWLEDGED", List.of("duty", "delivered", "note"));
         return Collections.unmodifiableMap(fields);
     }
 
@@ -720,6 +721,12 @@ public final class ContractFileReader {
                 case "DELIVERED" -> {
                     String duty = fields.text(o, path, "duty", REQUIRED, Fields.Text.ID);
                     return date == null || duty == null ? null : new ContractEvent.Delivered(date, duty, note);
+                }
+                case "DELIVERY_ACKNOWLEDGED" -> {
+                    String duty = fields.text(o, path, "duty", REQUIRED, Fields.Text.ID);
+                    LocalDate delivered = fields.date(o, path, "delivered", REQUIRED);
+                    return date == null || duty == null || delivered == null ? null
+                            : new ContractEvent.DeliveryAcknowledged(date, duty, delivered, note);
                 }
                 case "AMENDED" -> {
                     List<ItemChange> changes = itemChanges(fields.list(o, path, "items", REQUIRED), path + ".items");

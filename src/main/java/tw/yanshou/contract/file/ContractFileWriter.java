@@ -269,6 +269,10 @@ public final class ContractFileWriter {
         } else if (event instanceof ContractEvent.Delivered d) {
             o.put("duty", d.duty());
             putText(o, "note", d.note());
+        } else if (event instanceof ContractEvent.DeliveryAcknowledged a) {
+            o.put("duty", a.duty());
+            putDate(o, "delivered", a.delivered());
+            putText(o, "note", a.note());
         } else if (event instanceof Terminated t) {
             putText(o, "ground", t.ground());
             putText(o, "note", t.note());
