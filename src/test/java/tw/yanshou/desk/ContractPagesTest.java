@@ -197,7 +197,8 @@ class ContractPagesTest extends DeskSlice {
         when(inspections.duties(eq(ID), any())).thenReturn(List.of(
                 new tw.yanshou.contract.InspectionRecords.Duty("MANUAL", "i郵箱安裝及使用手冊", "60 SIGNED", LocalDate.of(2018, 12, 17),
                         List.of(new tw.yanshou.contract.InspectionRecords.Delivery(LocalDate.of(2019, 9, 5), "提供手冊", true,
-                                new tw.yanshou.contract.LogHead(7, "ab".repeat(32)), "lin", Instant.parse("2019-09-05T02:00:00Z")))),
+                                new tw.yanshou.contract.LogHead(7, "ab".repeat(32)), "lin", Instant.parse("2019-09-05T02:00:00Z"),
+                                java.util.UUID.randomUUID(), null))),
                 new tw.yanshou.contract.InspectionRecords.Duty("TEST_CARDS", "測試卡", "60 SIGNED", LocalDate.of(2018, 12, 17), List.of())));
 
         mvc.perform(get("/contracts/" + ID)).andExpect(status().isOk())
