@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,7 @@ import tw.yanshou.calculus.Violation;
 import tw.yanshou.contract.file.ContractFile;
 import tw.yanshou.contract.file.ContractFileReader;
 import tw.yanshou.contract.file.ContractFileWriter;
+import tw.yanshou.contract.file.DocumentRef;
 import tw.yanshou.infrastructure.OfficeClock;
 import tw.yanshou.security.Actor;
 import tw.yanshou.web.ConflictException;
@@ -50,10 +52,12 @@ public class ContractService {
     private final OfficeClock clock;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
+    private final ObjectProvider<EventDocuments> documents;
 
     ContractService(ContractRepository contracts, ContractLoader loader, ContractFileReader reader, ContractFileWriter writer,
                     ContractValidator validator, StatementService statements, AuditLog audit, OfficeClock clock,
-                    ApplicationEventPublisher events, ObjectMapper json) {
+                    ApplicationEventPublisher events, ObjectMapper json, ObjectProvider<EventDocuments> documents) {
+        this.documents = documents;
         this.contracts = contracts;
         this.loader = loader;
         this.reader = reader;
@@ -72,8 +76,25 @@ public class ContractService {
     /** Registers a contract file (YAML or JSON) and replays its events through the engine. */
     @Transactional
     public ContractSummary register(String text, Actor actor) {
+        return registerWithWarnings(text, actor).contract();
+    }
+
+    /**
+     * A registered contract, with what of the file was not taken: each document an event names by hash that is not
+     * stored on this server ({@code events[i].documents[j]}: the reference is left out, the contract registered).
+     */
+    public record Registered(ContractSummary contract, List<Violation> warnings) { }
+
+    /**
+     * Registers a contract file as {@link #register} does. The documents its events name by hash
+     * ({@code events[i].documents}) are attached to the registered events when a document with that SHA-256 and
+     * size is stored on this server; the others are left out and answered as warnings.
+     */
+    @Transactional
+    public Registered registerWithWarnings(String text, Actor actor) {
         requireStaff(actor, "register contracts");
-        ContractFile file = reader.read(text);
+        ContractFileReader.Read read = reader.readWithDocuments(text);
+        ContractFile file = read.file();
         StorageLimits.check(file);
         List<Violation> future = new ArrayList<>();
         for (int i = 0; i < file.contract().events().size(); i++) {
@@ -93,16 +114,40 @@ public class ContractService {
         contracts.insert(id, file, writer.toJson(definition), actor.name());
         List<Integer> order = validator.effectiveOrder(contract);
         int seq = 1;
+        Map<Integer, UUID> eventIds = new java.util.HashMap<>();
         for (int index : order) {
             ContractEvent event = contract.events().get(index);
-            contracts.append(new StoredEvent(UUID.randomUUID(), id, seq++, event.date(), event.type(), writer.eventJson(event),
+            UUID eventId = UUID.randomUUID();
+            eventIds.put(index, eventId);
+            contracts.append(new StoredEvent(eventId, id, seq++, event.date(), event.type(), writer.eventJson(event),
                     null, null, null, actor.name(), null));
+        }
+        List<Violation> warnings = new ArrayList<>();
+        List<String> linked = new ArrayList<>();
+        EventDocuments store = documents.getIfAvailable();
+        for (var entry : new java.util.TreeMap<>(read.documents()).entrySet()) {
+            List<DocumentRef> refs = entry.getValue();
+            int position = 0;
+            for (int j = 0; j < refs.size(); j++) {
+                DocumentRef ref = refs.get(j);
+                if (store != null && store.link(id, eventIds.get(entry.getKey()), position, ref, actor)) {
+                    position++;
+                    linked.add(ref.sha256());
+                } else {
+                    warnings.add(new Violation("events[" + entry.getKey() + "].documents[" + j + "]", "no document with "
+                            + "SHA-256 " + ref.sha256() + " and " + ref.size() + " bytes (" + ref.name() + ") is stored on "
+                            + "this server: the reference is left out; the event is registered without it"));
+                }
+            }
         }
         loader.changed(id);
         events.publishEvent(new ContractRegistered(id, contract, order));
         statements.recompute(id, clock.clockDay(), "REGISTERED");
-        audit.record(actor.name(), "CONTRACT_REGISTERED", id, Map.of("number", file.number(), "events", order.size()));
-        return contracts.find(id).orElseThrow();
+        Map<String, Object> detail = new java.util.LinkedHashMap<>(Map.of("number", file.number(), "events", order.size()));
+        if (!linked.isEmpty()) detail.put("documents", linked);
+        if (!warnings.isEmpty()) detail.put("documentsLeftOut", warnings.stream().map(Violation::path).toList());
+        audit.record(actor.name(), "CONTRACT_REGISTERED", id, detail);
+        return new Registered(contracts.find(id).orElseThrow(), warnings);
     }
 
     /** Records one event written as in a contract file. */
@@ -360,8 +405,23 @@ public class ContractService {
         return contracts.eventLogHead(id).orElse(null);
     }
 
+    /**
+     * The contract file with the events in force, each with the documents attached to it by hash
+     * ({@code events[i].documents: [{ sha256, name, size, contentType }]}): the export and the documents reproduce
+     * the evidence.
+     */
     public String export(UUID id, boolean json, Actor actor) {
         ContractFile file = contract(id, actor);
-        return json ? writer.toJson(file) : writer.toYaml(file);
+        EventDocuments store = documents.getIfAvailable();
+        Map<Integer, List<DocumentRef>> refs = new java.util.HashMap<>();
+        if (store != null) {
+            Map<UUID, List<DocumentRef>> byEvent = store.byEvent(id);
+            List<StoredEvent> inForce = ContractLoader.effective(contracts.events(id));
+            for (int i = 0; i < inForce.size() && i < file.contract().events().size(); i++) {
+                List<DocumentRef> of = byEvent.get(inForce.get(i).id());
+                if (of != null && !of.isEmpty()) refs.put(i, of);
+            }
+        }
+        return writer.write(file, json, refs);
     }
 }

@@ -33,6 +33,8 @@ import org.springframework.util.unit.DataSize;
 
 import tw.yanshou.contract.ContractService;
 import tw.yanshou.contract.EventAttachments;
+import tw.yanshou.contract.EventDocuments;
+import tw.yanshou.contract.file.DocumentRef;
 import tw.yanshou.security.Actor;
 import tw.yanshou.web.NotFoundException;
 
@@ -43,7 +45,7 @@ import tw.yanshou.web.NotFoundException;
  * in nor out (downloads read the stored bytes in slices).
  */
 @Service
-public class Documents {
+public class Documents implements EventDocuments {
     /** What may be attached: PDF, images, office documents, plain text, zip. */
     static final Set<String> ALLOWED = Set.of(
             "application/pdf",
@@ -203,6 +205,32 @@ public class Documents {
             out.write(slice);
         }
         out.flush();
+    }
+
+    @Override
+    public Map<UUID, List<DocumentRef>> byEvent(UUID contractId) {
+        Map<UUID, List<DocumentRef>> refs = new java.util.LinkedHashMap<>();
+        jdbc.sql(SELECT + " where d.contract_id = ? order by d.event_id, d.position").param(contractId).query(Documents::view)
+                .list().forEach(d -> refs.computeIfAbsent(d.eventId(), e -> new ArrayList<>())
+                        .add(new DocumentRef(d.sha256(), d.name(), d.size(), d.contentType())));
+        return refs;
+    }
+
+    /**
+     * A document named by hash in a contract file being registered: attached to its event when the same bytes (the
+     * SHA-256 and the size) are stored on this server, in any contract; the content is shared, not copied, and the
+     * type is the one sniffed when the bytes came in.
+     */
+    @Override
+    public boolean link(UUID contractId, UUID eventId, int position, DocumentRef ref, Actor actor) {
+        List<Map<String, Object>> rows = jdbc.sql("select content_id, content_type from document where sha256 = ? and size = ? "
+                + "order by uploaded_at limit 1").params(ref.sha256(), ref.size()).query().listOfRows();
+        if (rows.isEmpty()) return false;
+        jdbc.sql("insert into document (id, contract_id, event_id, position, sha256, name, size, content_type, content_id, "
+                        + "uploaded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), contractId, eventId, position, ref.sha256(), FileNames.safe(ref.name()), ref.size(),
+                        rows.get(0).get("content_type"), rows.get(0).get("content_id"), actor.name()).update();
+        return true;
     }
 
     private static MessageDigest sha256() {

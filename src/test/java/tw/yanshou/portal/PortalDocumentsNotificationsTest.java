@@ -298,6 +298,70 @@ class PortalDocumentsNotificationsTest extends ApiTestSupport {
         assertThat(stored(id).documents()).isEqualTo(before.documents() + 1);
     }
 
+    // ---- the contract export names the documents by hash -----------------------------------------------------
+
+    @Test
+    void theExportListsEachEventsDocumentsByHashAndARegisteredExportFindsThemAgain() throws Exception {
+        String id = register("P-EXP-1");
+        byte[] pdf = TestFiles.pdf("System test report for the export");
+        String sha = TestFiles.sha256(pdf);
+        assertThat(postEvent(vendorToken("v-P-EXP-1"), id, tender(), "系統測試報告書.pdf", new ByteArrayResource(pdf))
+                .getStatusCode().value()).isEqualTo(201);
+
+        String json = api().get().uri("/api/contracts/{id}/export?format=json", id).retrieve().body(String.class);
+        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).at("/events/0/documents/0");
+        assertThat(doc.get("sha256").asText()).isEqualTo(sha);
+        assertThat(doc.get("name").asText()).isEqualTo("系統測試報告書.pdf");
+        assertThat(doc.get("size").asLong()).isEqualTo(pdf.length);
+        assertThat(doc.get("contentType").asText()).isEqualTo("application/pdf");
+        String yaml = api().get().uri("/api/contracts/{id}/export", id).retrieve().body(String.class);
+        assertThat(yaml).contains("sha256: \"" + sha + "\"");
+
+        // registered again (here under another number): the event gets the same document, found by its hash
+        long contents = count("select count(*) from document_content");
+        ResponseEntity<JsonNode> again = api().post().uri("/api/contracts").contentType(MediaType.parseMediaType("application/yaml"))
+                .body(yaml.replace("number: \"P-EXP-1\"", "number: \"P-EXP-1-COPY\"")).retrieve().toEntity(JsonNode.class);
+        assertThat(again.getStatusCode().value()).as("%s", again.getBody()).isEqualTo(201);
+        assertThat(again.getBody().get("warnings")).isEmpty();
+        String copy = again.getBody().get("id").asText();
+        JsonNode listed = api().get().uri("/api/contracts/{id}/documents", copy).retrieve().body(JsonNode.class);
+        assertThat(listed).hasSize(1);
+        assertThat(listed.at("/0/sha256").asText()).isEqualTo(sha);
+        assertThat(listed.at("/0/eventId").asText())
+                .isEqualTo(api().get().uri("/api/contracts/{id}", copy).retrieve().body(JsonNode.class).at("/log/0/id").asText());
+        byte[] bytes = api().get().uri("/api/contracts/{id}/documents/{h}", copy, sha).retrieve().body(byte[].class);
+        assertThat(TestFiles.sha256(bytes)).isEqualTo(sha);
+        assertThat(count("select count(*) from document_content")).as("the bytes are shared, not copied").isEqualTo(contents);
+        // and its export is the same, documents and all
+        assertThat(api().get().uri("/api/contracts/{id}/export", copy).retrieve().body(String.class))
+                .isEqualTo(yaml.replace("number: \"P-EXP-1\"", "number: \"P-EXP-1-COPY\""));
+
+        // a document this server does not have: registered without it, and told so
+        String unknown = "0123456789abcdef".repeat(4);
+        ResponseEntity<JsonNode> without = api().post().uri("/api/contracts").contentType(MediaType.parseMediaType("application/yaml"))
+                .body(yaml.replace("number: \"P-EXP-1\"", "number: \"P-EXP-1-ELSEWHERE\"").replace(sha, unknown))
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(without.getStatusCode().value()).as("%s", without.getBody()).isEqualTo(201);
+        assertThat(without.getBody().at("/warnings/0/path").asText()).isEqualTo("events[0].documents[0]");
+        assertThat(without.getBody().at("/warnings/0/message").asText()).contains(unknown).contains("left out");
+        assertThat(count("select count(*) from document where contract_id = ?", UUID.fromString(without.getBody().get("id").asText())))
+                .isZero();
+
+        // a reference that is no SHA-256: refused at its field, nothing registered
+        ResponseEntity<JsonNode> bad = api().post().uri("/api/contracts").contentType(MediaType.parseMediaType("application/yaml"))
+                .body(yaml.replace("number: \"P-EXP-1\"", "number: \"P-EXP-1-BAD\"").replace(sha, "not-a-hash"))
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(422);
+        assertThat(bad.getBody().toString()).contains("events[0].documents[0].sha256");
+        assertThat(count("select count(*) from contract where number = ?", "P-EXP-1-BAD")).isZero();
+        // a single event names no documents: they come as files
+        ResponseEntity<JsonNode> inEvent = api().post().uri("/api/contracts/{id}/events", id).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"date\":\"" + today() + "\",\"type\":\"TENDERED\",\"milestone\":\"M\",\"documents\":[]}")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(inEvent.getStatusCode().value()).isEqualTo(422);
+        assertThat(inEvent.getBody().toString()).contains("event.documents");
+    }
+
     // ---- one vendor never sees another's anything ------------------------------------------------------------
 
     @Test

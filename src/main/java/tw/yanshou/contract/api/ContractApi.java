@@ -81,9 +81,12 @@ class ContractApi {
         Actor who = actor.get();
         contracts.requireMayRegister(who);   // before a byte of the body is read
         String file = RequestBodies.utf8(request);
-        ContractSummary c = retrying.call(() -> contracts.register(file, who));
+        ContractService.Registered registered = retrying.call(() -> contracts.registerWithWarnings(file, who));
+        ContractSummary c = registered.contract();
+        List<ToleranceStack.Warning> warnings = new java.util.ArrayList<>(inspections.warnings(c.id(), who));
+        for (var v : registered.warnings()) warnings.add(new ToleranceStack.Warning(v.path(), v.message()));
         return ResponseEntity.created(URI.create("/api/contracts/" + c.id()))
-                .body(new Created(c.id(), c.number(), c.status(), inspections.warnings(c.id(), who)));
+                .body(new Created(c.id(), c.number(), c.status(), warnings));
     }
 
     @Operation(summary = "Contracts the caller may see (vendors: their own)")

@@ -151,13 +151,24 @@ public final class ContractFileReader {
      *     describes cannot be computed
      */
     public ContractFile read(String text) {
+        return readWithDocuments(text).file();
+    }
+
+    /**
+     * A file read with the documents its events name ({@code events[i].documents}), by the index of the event in the
+     * file (which is its index in {@code file.contract().events()}: a file that reads has every event).
+     */
+    public record Read(ContractFile file, Map<Integer, List<DocumentRef>> documents) { }
+
+    /** Reads a contract file as {@link #read} does, with the documents its events name. */
+    public Read readWithDocuments(String text) {
         Objects.requireNonNull(text, "text");
         Reading reading = new Reading();
         reading.read(parse(text));
         List<Violation> violations = new ArrayList<>(reading.fields.violations());
         violations.addAll(reading.semanticViolations(validator.validate(reading.contract)));
         if (!violations.isEmpty()) throw new InvalidContractException(violations);
-        return reading.file();
+        return new Read(reading.file(), Map.copyOf(reading.documents));
     }
 
     /**
@@ -196,6 +207,9 @@ public final class ContractFileReader {
         LocalDate date = reading.fields.date(o, "event", "date", REQUIRED);
         String type = o == null ? null : reading.eventType(o, "event");
         if (o != null) reading.eventFieldsKnown(o, "event", type);
+        if (o != null && o.has("documents"))
+            reading.fields.add("event.documents", "documents come with an event as files (multipart/form-data, parts "
+                    + "files), not in the event; only a contract file names them by hash");
         ContractEvent event = type == null ? null : reading.event(o, "event", date, type);
         if (!reading.fields.violations().isEmpty()) throw new InvalidContractException(reading.fields.violations());
         if (event == null) throw invalid("event", "is not a complete event");
@@ -352,6 +366,8 @@ public final class ContractFileReader {
         final List<Integer> eventIndex = new ArrayList<>();
         /** The events of the file left out of the contract, because something in them is wrong. */
         final List<LeftOut> leftOut = new ArrayList<>();
+        /** The documents each event of the file names, by the event's index in the file. */
+        final Map<Integer, List<DocumentRef>> documents = new java.util.HashMap<>();
 
         String number;
         String title;
@@ -653,6 +669,8 @@ public final class ContractFileReader {
                 LocalDate date = fields.date(o, path, "date", REQUIRED);
                 String type = o == null ? null : eventType(o, path);
                 if (o != null) eventFieldsKnown(o, path, type);
+                List<DocumentRef> refs = o == null ? List.of() : documentRefs(o, path);
+                if (!refs.isEmpty()) documents.put(i, refs);
                 ContractEvent event = type == null ? null : event(o, path, date, type);
                 if (event != null && fields.count() == before) {
                     events.add(event);
@@ -664,6 +682,40 @@ public final class ContractFileReader {
                 }
             }
             return events;
+        }
+
+        /**
+         * {@code documents: [{ sha256, name, size, contentType }]} of an event: each by its SHA-256 (64 lower-case
+         * hex digits), each once.
+         */
+        private List<DocumentRef> documentRefs(ObjectNode o, String path) {
+            ArrayNode list = fields.list(o, path, "documents", OPTIONAL);
+            if (list == null) return List.of();
+            List<DocumentRef> refs = new ArrayList<>();
+            Set<String> seen = new java.util.HashSet<>();
+            for (int j = 0; j < list.size(); j++) {
+                String at = at(path + ".documents", j);
+                ObjectNode d = fields.object(list.get(j), at, List.of("sha256", "name", "size", "contentType"));
+                if (d == null) continue;
+                String sha = fields.text(d, at, "sha256", REQUIRED, Fields.Text.ID);
+                String name = fields.text(d, at, "name", REQUIRED, Fields.Text.NAME);
+                Integer size = fields.integer(d, at, "size", REQUIRED);
+                String type = fields.text(d, at, "contentType", REQUIRED, Fields.Text.NAME);
+                if (sha != null && !sha.matches("[0-9a-f]{64}")) {
+                    fields.add(at + ".sha256", "must be a SHA-256 as 64 lower-case hex digits, was \"" + sha + "\"");
+                    continue;
+                }
+                if (size != null && size < 0) {
+                    fields.add(at + ".size", "must not be negative");
+                    continue;
+                }
+                if (sha != null && !seen.add(sha)) {
+                    fields.add(at + ".sha256", "document " + sha + " is listed twice");
+                    continue;
+                }
+                if (sha != null && name != null && size != null && type != null) refs.add(new DocumentRef(sha, name, size, type));
+            }
+            return refs;
         }
 
         /** The event, or null if something it needs is missing (and reported). */
@@ -751,7 +803,7 @@ public final class ContractFileReader {
 
         /** Fields of another event type are named as such; other keys are unknown fields. */
         private void eventFieldsKnown(ObjectNode o, String path, String type) {
-            Set<String> any = new LinkedHashSet<>(List.of("date", "type"));
+            Set<String> any = new LinkedHashSet<>(List.of("date", "type", "documents"));
             EVENT_FIELDS.values().forEach(any::addAll);
             if (type == null) {
                 fields.onlyKnown(o, path, any);
@@ -759,6 +811,7 @@ public final class ContractFileReader {
             }
             List<String> known = new ArrayList<>(List.of("date", "type"));
             known.addAll(EVENT_FIELDS.get(type));
+            known.add("documents");
             for (var keys = o.fieldNames(); keys.hasNext(); ) {
                 String key = keys.next();
                 if (known.contains(key)) continue;

@@ -66,12 +66,20 @@ public final class ContractFileWriter {
 
     /** The file as YAML. */
     public String toYaml(ContractFile file) {
-        return write(YAML, file);
+        return write(YAML, file, java.util.Map.of());
     }
 
     /** The file as JSON, indented. */
     public String toJson(ContractFile file) {
-        return write(JSON, file);
+        return write(JSON, file, java.util.Map.of());
+    }
+
+    /**
+     * The file as YAML or JSON with the documents of its events ({@code events[i].documents}, by the index of the
+     * event in {@code file.contract().events()}).
+     */
+    public String write(ContractFile file, boolean json, java.util.Map<Integer, List<DocumentRef>> documents) {
+        return write(json ? JSON : YAML, file, documents);
     }
 
     /** One event as JSON, in the shape it has in a contract file's {@code events} list. */
@@ -83,15 +91,15 @@ public final class ContractFileWriter {
         }
     }
 
-    private static String write(ObjectMapper mapper, ContractFile file) {
+    private static String write(ObjectMapper mapper, ContractFile file, java.util.Map<Integer, List<DocumentRef>> documents) {
         try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(tree(file));
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(tree(file, documents));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write contract file " + file.number(), e);
         }
     }
 
-    private static ObjectNode tree(ContractFile file) {
+    private static ObjectNode tree(ContractFile file, java.util.Map<Integer, List<DocumentRef>> documents) {
         Contract contract = file.contract();
         ObjectNode root = NODES.objectNode();
         root.put("format", file.format());
@@ -133,7 +141,21 @@ public final class ContractFileWriter {
 
         if (!contract.events().isEmpty()) {
             ArrayNode events = root.putArray("events");
-            for (ContractEvent e : contract.events()) events.add(event(e));
+            for (int i = 0; i < contract.events().size(); i++) {
+                ObjectNode e = event(contract.events().get(i));
+                List<DocumentRef> refs = documents.getOrDefault(i, List.of());
+                if (!refs.isEmpty()) {
+                    ArrayNode list = e.putArray("documents");
+                    for (DocumentRef r : refs) {
+                        ObjectNode d = list.addObject();
+                        d.put("sha256", r.sha256());
+                        d.put("name", r.name());
+                        d.put("size", r.size());
+                        d.put("contentType", r.contentType());
+                    }
+                }
+                events.add(e);
+            }
         }
         if (!contract.claims().isEmpty()) {
             ArrayNode claims = root.putArray("claims");
