@@ -105,7 +105,10 @@ class PortalPages {
     }
 
     @GetMapping({"/portal/contracts/{id}/tender", "/portal/contracts/{id}/deliveries/{eventId}/acknowledge"})
-    String afterTender(@PathVariable UUID id) { return "redirect:/portal/contracts/" + id; }
+    String afterTender(@PathVariable UUID id) {
+        contracts.summary(id, actor.get());   // another vendor's contract is a 404 here too
+        return "redirect:/portal/contracts/" + id;
+    }
 
     /**
      * The vendor acknowledges receipt of a delivery (協力義務): through {@link InspectionRecords#acknowledge}, the rule

@@ -364,10 +364,44 @@ class PortalDocumentsNotificationsTest extends ApiTestSupport {
 
     // ---- one vendor never sees another's anything ------------------------------------------------------------
 
+    /** A contract of vendor v-{number} with a failed inspection (its record) and a delivery of the buyer. */
+    private String registerWithRecordAndDelivery(String number) {
+        String file = """
+                format: 1
+                contract:
+                  number: "%s"
+                  vendor: { id: "v-%s", name: "Vendor" }
+                  signedOn: 2019-01-01
+                  items: [ { code: A, name: "item A", amount: 1000000 } ]
+                terms: { penalty: { ratePerMille: 1 } }
+                milestones:
+                  - id: M
+                    items: [A]
+                    due: { days: 30, from: SIGNED }
+                    checklist: [ { id: W, kind: MEASURE, nominal: 600, tolerance: 10, unit: mm } ]
+                buyerDuties: [ { id: DOCS, name: "API文件", due: { days: 10, from: SIGNED } } ]
+                events:
+                  - { date: 2019-01-05, type: DELIVERED, duty: DOCS }
+                  - { date: 2019-01-10, type: TENDERED, milestone: M }
+                  - { date: 2019-01-15, type: INSPECTION_FAILED, milestone: M, cureBy: 2019-01-25, results: [ { item: W, value: 612 } ] }
+                """.formatted(number, number);
+        return api().post().uri("/api/contracts").contentType(MediaType.parseMediaType("application/yaml")).body(file)
+                .retrieve().body(JsonNode.class).get("id").asText();
+    }
+
+    /** The id of the contract's entry of a type. */
+    private String entry(String id, String type) {
+        for (JsonNode e : api().get().uri("/api/contracts/{id}", id).retrieve().body(JsonNode.class).get("log"))
+            if (e.get("type").asText().equals(type)) return e.get("id").asText();
+        throw new AssertionError("no " + type + " in " + id);
+    }
+
     @Test
     void anotherVendorsContractEventAndDocumentAre404OnEveryUrl() throws Exception {
-        String a = register("P-IDOR-A");
-        String b = register("P-IDOR-B");
+        String a = registerWithRecordAndDelivery("P-IDOR-A");
+        String b = registerWithRecordAndDelivery("P-IDOR-B");
+        String recordB = entry(b, "INSPECTION_FAILED");
+        String deliveryB = entry(b, "DELIVERED");
         String tokenA = vendorToken("v-P-IDOR-A");
         String tokenB = vendorToken("v-P-IDOR-B");
         byte[] pdfB = TestFiles.pdf("vendor B's report");
@@ -385,6 +419,15 @@ class PortalDocumentsNotificationsTest extends ApiTestSupport {
                 .getStatusCode().value()).isEqualTo(404);
         assertThat(postEvent(tokenA, b, tender(), "a.pdf", new ByteArrayResource(TestFiles.pdf("A into B")))
                 .getStatusCode().value()).isEqualTo(404);
+        // the inspection record (JSON and PDF), the acknowledgement, the export: B's ids, alone or under A's contract
+        for (String uri : List.of("/api/contracts/" + b, "/api/contracts/" + b + "/export",
+                "/api/contracts/" + b + "/inspections/" + recordB, "/api/contracts/" + b + "/inspections/" + recordB + ".pdf",
+                "/api/contracts/" + a + "/inspections/" + recordB, "/api/contracts/" + a + "/inspections/" + recordB + ".pdf",
+                "/api/contracts/" + b + "/statement", "/api/contracts/" + b + "/documents"))
+            assertThat(api(tokenA).get().uri(uri).retrieve().toBodilessEntity().getStatusCode().value()).as(uri).isEqualTo(404);
+        for (String uri : List.of("/api/contracts/" + b + "/deliveries/" + deliveryB + "/acknowledgement",
+                "/api/contracts/" + a + "/deliveries/" + deliveryB + "/acknowledgement"))
+            assertThat(api(tokenA).post().uri(uri).retrieve().toBodilessEntity().getStatusCode().value()).as(uri).isEqualTo(404);
         assertThat(stored(b)).isEqualTo(beforeB);
 
         // the portal
@@ -399,7 +442,33 @@ class PortalDocumentsNotificationsTest extends ApiTestSupport {
         mvc.perform(multipart("/portal/contracts/{id}/tender", b).file(new MockMultipartFile("files", "a.pdf", "application/pdf",
                         TestFiles.pdf("A into B"))).param("milestone", "M").param("kind", "REPORT").param("seq", "1")
                 .with(csrf()).with(user(vendorA))).andExpect(status().isNotFound());
+        for (String uri : List.of("/portal/contracts/" + b + "/inspections/" + recordB + ".pdf",
+                "/portal/contracts/" + a + "/inspections/" + recordB + ".pdf", "/portal/contracts/" + a + "/inspections/x.pdf",
+                "/portal/contracts/" + b + "/tender", "/portal/contracts/" + b + "/deliveries/" + deliveryB + "/acknowledge"))
+            mvc.perform(get(uri).with(user(vendorA))).andExpect(status().isNotFound());
+        for (String uri : List.of("/portal/contracts/" + b + "/deliveries/" + deliveryB + "/acknowledge",
+                "/portal/contracts/" + a + "/deliveries/" + deliveryB + "/acknowledge"))
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(uri).with(csrf()).with(user(vendorA)))
+                    .andExpect(status().isNotFound());
         assertThat(stored(b)).isEqualTo(beforeB);
+        // B's own record and acknowledgement are B's
+        UserDetails vendorB = vendorUser("chen-b", "v-P-IDOR-B");
+        mvc.perform(get("/portal/contracts/{id}/inspections/{e}.pdf", b, recordB).with(user(vendorB))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/portal/contracts/{id}/deliveries/{e}/acknowledge", b, deliveryB).with(csrf()).with(user(vendorB)))
+                .andExpect(status().is3xxRedirection());
+        // a second time: answered on the page, nothing stored
+        Stored acknowledged = stored(b);
+        String twice = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/portal/contracts/{id}/deliveries/{e}/acknowledge", b, deliveryB).with(csrf()).with(user(vendorB))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(twice).contains("acknowledged already");
+        assertThat(stored(b)).isEqualTo(acknowledged);
+        // the desk's record PDF is for staff
+        mvc.perform(get("/contracts/{id}/inspections/{e}.pdf", b, recordB).with(user(vendorA))).andExpect(status().isForbidden());
+        mvc.perform(get("/contracts/{id}/inspections/{e}.pdf", b, recordB).with(user(officer()))).andExpect(status().isOk());
         // the event of B is not among A's notifications either
         mvc.perform(get("/notifications").with(user(vendorA))).andExpect(status().is3xxRedirection());
         assertThat(mvc.perform(get("/portal").with(user(vendorA))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
