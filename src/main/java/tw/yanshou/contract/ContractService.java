@@ -114,6 +114,11 @@ public class ContractService {
         events.publishEvent(new ContractRegistered(id, contract, order));
         statements.recompute(id, clock.clockDay(), "REGISTERED");
         audit.record(actor.name(), "CONTRACT_REGISTERED", id, Map.of("number", file.number(), "events", order.size()));
+        // a termination in the file's history is a fact recorded elsewhere or before, taken as it is (no approval:
+        // docs/process.md, four eyes), and audited on its own so that it is seen
+        for (ContractEvent e : contract.events())
+            if (NEEDS_APPROVAL.contains(e.type()))
+                audit.record(actor.name(), "HISTORIC_" + e.type() + "_IMPORTED", id, Map.of("date", e.date().toString()));
         return contracts.find(id).orElseThrow();
     }
 
