@@ -70,8 +70,20 @@ public class ContractService {
         this.json = json;
     }
 
+    /**
+     * The event types that take effect only once a supervisor who is not the proposer approves them (four eyes): a
+     * termination. Recorded by a person, such an event is a proposal ({@link #submitEvent}, {@link DecisionProposed});
+     * the engine's own (a linked contract's cascaded termination) and a registered file's history are not.
+     */
+    public static final java.util.Set<String> NEEDS_APPROVAL = java.util.Set.of(StoredEvent.TERMINATED);
+
+    /** Whether {@code event}, recorded by {@code actor}, waits for a supervisor's approval. */
+    public static boolean needsApproval(ContractEvent event, Actor actor) {
+        return NEEDS_APPROVAL.contains(event.type()) && !Actor.ENGINE.equals(actor);
+    }
+
     /** Refuses a caller who may not register contracts (before their file is read). */
-    public void requireMayRegister(Actor actor) { requireStaff(actor, "register contracts"); }
+    public void requireMayRegister(Actor actor) { requireOfficer(actor, "register contracts"); }
 
     /** Registers a contract file (YAML or JSON) and replays its events through the engine. */
     @Transactional
@@ -92,7 +104,7 @@ public class ContractService {
      */
     @Transactional
     public Registered registerWithWarnings(String text, Actor actor) {
-        requireStaff(actor, "register contracts");
+        requireOfficer(actor, "register contracts");
         ContractFileReader.Read read = reader.readWithDocuments(text);
         ContractFile file = read.file();
         StorageLimits.check(file);
@@ -147,6 +159,11 @@ public class ContractService {
         if (!linked.isEmpty()) detail.put("documents", linked);
         if (!warnings.isEmpty()) detail.put("documentsLeftOut", warnings.stream().map(Violation::path).toList());
         audit.record(actor.name(), "CONTRACT_REGISTERED", id, detail);
+        // a termination in the file's history is a fact recorded elsewhere or before, taken as it is (no approval:
+        // docs/process.md, four eyes), and audited on its own so that it is seen
+        for (ContractEvent e : contract.events())
+            if (NEEDS_APPROVAL.contains(e.type()))
+                audit.record(actor.name(), "HISTORIC_" + e.type() + "_IMPORTED", id, Map.of("date", e.date().toString()));
         return new Registered(contracts.find(id).orElseThrow(), warnings);
     }
 
@@ -180,10 +197,52 @@ public class ContractService {
         return recordEvent(contractId, event, actor, null, attachments);
     }
 
+    /**
+     * Submits one event written as in a contract file (with {@code expectedLastSeq} not null: from a form rendered
+     * when the log ended at that entry, see above): an event that needs a supervisor's approval
+     * ({@link #needsApproval}) is checked as if it were recorded now and proposed ({@link DecisionProposed}: the
+     * approval process starts), nothing of it in the log; any other event is recorded.
+     */
+    @Transactional
+    public Submission submitEvent(UUID contractId, String text, Actor actor, Integer expectedLastSeq) {
+        ContractEvent event = reader.readEvent(text);
+        if (expectedLastSeq != null) requireUnchanged(contractId, actor, expectedLastSeq);
+        return submitEvent(contractId, event, actor);
+    }
+
+    /** Submits one event: proposed if it needs a supervisor's approval, else recorded (see above). */
+    @Transactional
+    public Submission submitEvent(UUID contractId, ContractEvent event, Actor actor) {
+        if (!needsApproval(event, actor)) return new Submission(recordEvent(contractId, event, actor), null);
+        Checked checked = check(contractId, event, actor);
+        String reason = event instanceof ContractEvent.Terminated t ? t.note() : null;
+        DecisionProposed proposal = new DecisionProposed(UUID.randomUUID(), contractId, checked.summary().number(),
+                event.type(), event.date(), checked.body(), actor.name(), actor.roles(), reason);
+        events.publishEvent(proposal);
+        Map<String, Object> detail = new java.util.LinkedHashMap<>(Map.of("proposal", proposal.proposalId().toString(),
+                "type", event.type(), "date", event.date().toString()));
+        if (reason != null) detail.put("reason", reason);
+        audit.record(actor.name(), "DECISION_PROPOSED", contractId, detail);
+        return new Submission(null, proposal);
+    }
+
+    /**
+     * Records an event a supervisor approved (the approval process's step after the approval): in the proposer's
+     * name, through the same checks as any event (the contract may have moved on since it was proposed: then 409 and
+     * nothing is recorded), audited with who approved it.
+     */
+    @Transactional
+    public StoredEvent recordApproved(UUID proposalId, UUID contractId, String event, Actor proposer, String approvedBy) {
+        return recordEvent(contractId, reader.readEvent(event), proposer, null, null, new Approval(proposalId, approvedBy));
+    }
+
+    /** A supervisor's approval of a proposed event. */
+    private record Approval(UUID proposalId, String approvedBy) { }
+
     /** Voids an event from a form rendered when the log ended at entry {@code expectedLastSeq} (see above). */
     @Transactional
     public StoredEvent voidEvent(UUID contractId, UUID eventId, String reason, Actor actor, int expectedLastSeq) {
-        requireStaff(actor, "void events");
+        requireOfficer(actor, "void events");
         requireUnchanged(contractId, actor, expectedLastSeq);
         return voidEvent(contractId, eventId, reason, actor);
     }
@@ -207,19 +266,29 @@ public class ContractService {
      */
     @Transactional
     public StoredEvent recordEvent(UUID contractId, ContractEvent event, Actor actor) {
-        return recordEvent(contractId, event, actor, null, null);
+        return recordEvent(contractId, event, actor, null, null, null);
     }
 
     private StoredEvent recordEvent(UUID contractId, ContractEvent event, Actor actor, UUID cascadedFrom,
                                     EventAttachments attachments) {
+        return recordEvent(contractId, event, actor, cascadedFrom, attachments, null);
+    }
+
+    /** What {@link #check} found: the contract, its log and the contract before the event, the event as stored. */
+    private record Checked(ContractSummary summary, List<StoredEvent> log, Contract current, String body) { }
+
+    /**
+     * Every check of an event before it is recorded (or proposed): the caller may see the contract and record this
+     * type ({@link Actor#mayRecord}), the day, the calculus, a duplicate. Locks the contract's row.
+     */
+    private Checked check(UUID contractId, ContractEvent event, Actor actor) {
         ContractSummary summary = contracts.lock(contractId).filter(c -> actor.maySeeContractOf(c.vendorId()))
                 .orElseThrow(() -> new ContractNotFoundException(contractId));
-        if (!actor.isStaff() && !(event instanceof ContractEvent.Tendered) && !(event instanceof ContractEvent.DeliveryAcknowledged))
-            throw new AccessDeniedException("a vendor records tenders (notices, reports) and acknowledges deliveries only; "
-                    + event.type() + " is recorded by the procurement office");
-        if (actor.isStaff() && event instanceof ContractEvent.DeliveryAcknowledged)
-            throw new AccessDeniedException("the vendor acknowledges a delivery itself (on the portal or with a vendor's "
-                    + "token); the procurement office records deliveries");
+        if (!actor.mayRecord(event.type()))
+            throw new AccessDeniedException(actor.isStaff()
+                    ? "your role (" + String.join(", ", actor.roles()) + ") may not record " + event.type() + " events"
+                    : "a vendor records tenders (notices, reports) and acknowledges deliveries only; " + event.type()
+                    + " is recorded by the procurement office");
         LocalDate today = clock.clockDay();
         if (event.date().isAfter(today))
             throw new InvalidContractException(List.of(new Violation("event.date", notYet(event.date()))));
@@ -242,6 +311,19 @@ public class ContractService {
                     List.of(Violation.conflict("event", "the same " + event.type() + " of " + event.date()
                             + " is already recorded as entry " + earlier.seq())));
         });
+        return new Checked(summary, log, current, body);
+    }
+
+    private StoredEvent recordEvent(UUID contractId, ContractEvent event, Actor actor, UUID cascadedFrom,
+                                    EventAttachments attachments, Approval approval) {
+        if (approval == null && cascadedFrom == null && needsApproval(event, actor))
+            throw new ApprovalRequiredException(event.type(), attachments != null
+                    ? "propose it without files (POST /api/contracts/" + contractId + "/events) and attach them once it is approved"
+                    : "propose it (POST /api/contracts/" + contractId + "/events); a supervisor approves it on /approvals");
+        Checked checked = check(contractId, event, actor);
+        ContractSummary summary = checked.summary();
+        Contract current = checked.current();
+        String body = checked.body();
         StoredEvent stored = new StoredEvent(UUID.randomUUID(), contractId, contracts.nextSeq(contractId), event.date(),
                 event.type(), body, null, null, null, actor.name(), cascadedFrom);
         contracts.append(stored);
@@ -259,6 +341,10 @@ public class ContractService {
         Map<String, Object> detail = new java.util.LinkedHashMap<>(Map.of("event", stored.id().toString(),
                 "type", event.type(), "date", event.date().toString()));
         if (!documents.isEmpty()) detail.put("documents", documents);
+        if (approval != null) {
+            detail.put("proposal", approval.proposalId().toString());
+            detail.put("approvedBy", approval.approvedBy());
+        }
         audit.record(actor.name(), "EVENT_RECORDED", contractId, detail);
         return stored;
     }
@@ -269,7 +355,7 @@ public class ContractService {
      */
     @Transactional
     public StoredEvent voidEvent(UUID contractId, UUID eventId, String reason, Actor actor) {
-        requireStaff(actor, "void events");
+        requireOfficer(actor, "void events");
         contracts.lock(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
         if (reason == null || reason.isBlank())
             throw new InvalidContractException(List.of(new Violation("reason", "say why the event is voided")));
@@ -361,6 +447,10 @@ public class ContractService {
 
     private static void requireStaff(Actor actor, String what) {
         if (!actor.isStaff()) throw new AccessDeniedException("only procurement staff may " + what);
+    }
+
+    private static void requireOfficer(Actor actor, String what) {
+        if (!actor.isOfficer()) throw new AccessDeniedException("only officers may " + what);
     }
 
     public ContractSummary summary(UUID id, Actor actor) {

@@ -26,7 +26,8 @@ class Chrome implements HandlerInterceptor {
     Chrome(CurrentActor actor) { this.actor = actor; }
 
     /** The layout's view of the request. */
-    public record View(String user, boolean staff, boolean admin, String zhUrl, String enUrl, String path) { }
+    public record View(String user, boolean staff, boolean admin, String zhUrl, String enUrl, String path,
+                       boolean officer) { }
 
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
@@ -41,7 +42,8 @@ class Chrome implements HandlerInterceptor {
             if ("GET".equals(request.getMethod())) query = request.getQueryString();
         }
         mav.addObject("desk", new View(who == null ? null : who.name(), who != null && who.isStaff(),
-                who != null && who.is(Actor.ADMIN), switchTo(path, query, "zh-TW"), switchTo(path, query, "en"), path));
+                who != null && who.is(Actor.ADMIN), switchTo(path, query, "zh-TW"), switchTo(path, query, "en"), path,
+                who != null && who.isOfficer()));
     }
 
     private static String switchTo(String path, String query, String lang) {

@@ -44,6 +44,7 @@ import tw.yanshou.security.Actor;
 import tw.yanshou.security.CurrentActor;
 import tw.yanshou.web.ConflictException;
 import tw.yanshou.web.InvalidInputException;
+import tw.yanshou.workflow.DecisionApprovals;
 import tw.yanshou.workflow.OfficerTasks;
 
 /**
@@ -67,10 +68,13 @@ class ContractPages {
     private final TimelineChart timeline;
     private final InspectionRecords inspections;
     private final Documents documents;
+    private final DecisionApprovals approvals;
 
     ContractPages(ContractService contracts, ContractBoard board, OfficerTasks tasks, ContractFileReader reader,
                   ContractFileWriter writer, CurrentActor actor, OfficeClock clock, Retrying retrying, Forms forms,
-                  ObjectMapper json, TimelineChart timeline, InspectionRecords inspections, Documents documents) {
+                  ObjectMapper json, TimelineChart timeline, InspectionRecords inspections, Documents documents,
+                  DecisionApprovals approvals) {
+        this.approvals = approvals;
         this.inspections = inspections;
         this.documents = documents;
         this.contracts = contracts;
@@ -194,8 +198,11 @@ class ContractPages {
             try {
                 List<Upload> uploads = new java.util.ArrayList<>();
                 if (files != null) for (MultipartFile f : files) if (f != null && !f.isEmpty()) uploads.add(Upload.of("files", f));
-                if (uploads.isEmpty()) retrying.call(() -> contracts.recordEvent(id, event, actor.get(), seq));
-                else {
+                if (uploads.isEmpty()) {
+                    // a termination is a proposal until a supervisor approves it (four eyes)
+                    if (retrying.call(() -> contracts.submitEvent(id, event, actor.get(), seq)).pending())
+                        return "redirect:/contracts/" + id + "?proposed=" + type + "#approvals";
+                } else {
                     var attachments = documents.attachments(uploads);
                     retrying.call(() -> contracts.recordEvent(id, event, actor.get(), seq, attachments));
                 }
@@ -262,7 +269,10 @@ class ContractPages {
         model.addAttribute("log", log.stream().map(e -> new LogEntry(e, !e.isVoid() && !inForce.contains(e), fields(e))).toList());
         model.addAttribute("seq", log.stream().mapToInt(StoredEvent::seq).max().orElse(0));
         model.addAttribute("tasks", tasks.open(summary.number()));
-        model.addAttribute("eventTypes", EventForm.FIELDS.keySet());
+        model.addAttribute("eventTypes", EventForm.FIELDS.keySet().stream().filter(who::mayRecord).toList());
+        model.addAttribute("needsApproval", ContractService.NEEDS_APPROVAL);
+        model.addAttribute("mayVoid", who.isOfficer());
+        model.addAttribute("approvals", approvals.pending(id));
         model.addAttribute("openType", openType);
         model.addAttribute("eventForm", eventForm);
         model.addAttribute("eventErrors", eventErrors);

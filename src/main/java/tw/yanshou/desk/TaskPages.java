@@ -21,6 +21,7 @@ import tw.yanshou.contract.ContractBoard;
 import tw.yanshou.contract.InspectionRecords;
 import tw.yanshou.infrastructure.OfficeClock;
 import tw.yanshou.infrastructure.Retrying;
+import tw.yanshou.security.Actor;
 import tw.yanshou.security.CurrentActor;
 import tw.yanshou.web.ConflictException;
 import tw.yanshou.web.InvalidInputException;
@@ -118,7 +119,8 @@ class TaskPages {
         if (!errors.any()) {
             fields.add("results");
             try {
-                retrying.run(() -> tasks.complete(id, answer, actor.get()));
+                if (retrying.call(() -> tasks.complete(id, answer, actor.get())).isPresent())
+                    return "redirect:/tasks?proposed=" + task.key();
                 return "redirect:/tasks?completed=" + task.key();
             } catch (InvalidInputException e) {
                 errors.addAll(e.violations(), p -> field(p), Set.copyOf(fields));
@@ -155,6 +157,9 @@ class TaskPages {
             if (i.task().key().equals(ProcessModel.Tasks.RECORD_INSPECTION_RESULT) && i.task().milestoneId() != null)
                 checklists.put(i.task().id(), inspections.checklist(i.task().contractId(), i.task().milestoneId(), actor.get()));
         model.addAttribute("checklists", checklists);
+        Actor who = actor.get();
+        model.addAttribute("mayAct", items.stream().map(i -> i.task().id()).filter(t -> tasks.mayAct(t, who))
+                .collect(Collectors.toSet()));
         model.addAttribute("openTask", openTask);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -14,6 +14,8 @@ public record Notification(UUID id, UUID contractId, String audience, String ven
                            LocalDate onDate, Map<String, Object> detail, Instant createdAt) {
     public static final String VENDOR = "VENDOR";
     public static final String STAFF = "STAFF";
+    /** One staff user's ({@code username} in the table): what a supervisor did with their decision. */
+    public static final String USER = "USER";
 
     public enum Kind {
         /** the vendor tendered (a readiness notice, a test report) — for staff */
@@ -31,7 +33,11 @@ public record Notification(UUID id, UUID contractId, String audience, String ven
         /** the buyer delivered documents (its cooperation duties, inspection records) — for the vendor */
         DELIVERY,
         /** the vendor acknowledged receipt of a delivery of the buyer — for staff */
-        DELIVERY_ACKNOWLEDGED
+        DELIVERY_ACKNOWLEDGED,
+        /** a supervisor approved the user's decision (four eyes): it took effect — for the proposer */
+        DECISION_APPROVED,
+        /** a supervisor rejected the user's decision, with the reason — for the proposer */
+        DECISION_REJECTED
     }
 
     public String number() { return String.valueOf(detail.getOrDefault("number", "")); }

@@ -65,6 +65,19 @@ public class Notifications {
         return n;
     }
 
+    /**
+     * Writes a notification for one staff user (audience {@code USER}: the proposer of a decision a supervisor
+     * approved or rejected), in the transaction of the change; in the app only (users have no e-mail address here).
+     */
+    public Notification notifyUser(UUID contractId, String username, Notification.Kind kind, LocalDate onDate,
+                                   Map<String, Object> detail) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into notification (id, contract_id, audience, username, kind, on_date, detail) "
+                        + "values (?, ?, ?, ?, ?, ?, cast(? as jsonb))")
+                .params(id, contractId, Notification.USER, username, kind.name(), onDate, write(detail)).update();
+        return new Notification(id, contractId, Notification.USER, null, kind, null, onDate, detail, Instant.now());
+    }
+
     /** Whether a notification of this kind was already given for the contract (one termination right, not one a day). */
     public boolean given(UUID contractId, Notification.Kind kind) {
         return jdbc.sql("select count(*) from notification where contract_id = ? and kind = ?")
@@ -76,7 +89,8 @@ public class Notifications {
         List<Object> params = new ArrayList<>();
         String where;
         if (actor.isStaff()) {
-            where = "audience = 'STAFF'";
+            where = "(audience = 'STAFF' or (audience = 'USER' and username = ?))";
+            params.add(actor.name());
         } else if (actor.vendorId() != null) {
             where = "audience = 'VENDOR' and vendor_id = ?";
             params.add(actor.vendorId());
@@ -96,9 +110,10 @@ public class Notifications {
     /** How many of the user's notifications came after the last time the user opened the list. */
     public long unseen(Actor actor) {
         if (!actor.isStaff() && actor.vendorId() == null) return 0;
-        String where = actor.isStaff() ? "audience = 'STAFF'" : "audience = 'VENDOR' and vendor_id = ?";
+        String where = actor.isStaff() ? "(audience = 'STAFF' or (audience = 'USER' and username = ?))"
+                : "audience = 'VENDOR' and vendor_id = ?";
         List<Object> params = new ArrayList<>();
-        if (!actor.isStaff()) params.add(actor.vendorId());
+        params.add(actor.isStaff() ? actor.name() : actor.vendorId());
         params.add(actor.name());
         return jdbc.sql("select count(*) from notification where " + where + " and created_at > coalesce("
                         + "(select seen_until from notification_seen where username = ?), '-infinity'::timestamptz)")
@@ -119,7 +134,8 @@ public class Notifications {
         Object items = n.detail().getOrDefault("items", "");
         if (items instanceof List<?> list) items = String.join(", ", list.stream().map(String::valueOf).toList());
         return messages.getMessage("notification.kind." + n.kind().name(), new Object[] {n.number(),
-                n.detail().getOrDefault("milestone", ""), day, items}, locale);
+                n.detail().getOrDefault("milestone", ""), day, items, n.detail().getOrDefault("by", ""),
+                n.detail().getOrDefault("reason", "")}, locale);
     }
 
     String subject(Notification n) {

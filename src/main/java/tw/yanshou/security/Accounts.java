@@ -37,7 +37,6 @@ import tw.yanshou.web.NotFoundException;
 @Component
 public class Accounts implements UserDetailsService, UserDetailsPasswordService {
     public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
-    private static final Set<String> ROLES = Set.of(Actor.ADMIN, Actor.OFFICER, Actor.VENDOR);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -206,14 +205,20 @@ public class Accounts implements UserDetailsService, UserDetailsPasswordService 
     boolean hasUsers() { return jdbc.sql("select count(*) from app_user").query(Long.class).single() > 0; }
 
     private static void checkRoles(Set<String> roles, String vendorId) {
-        if (roles == null || roles.isEmpty() || !ROLES.containsAll(roles))
-            throw invalid("roles", "one or more of ADMIN, OFFICER, VENDOR");
+        if (roles == null || roles.isEmpty())
+            throw invalid("roles", "one or more of " + String.join(", ", Actor.ROLES));
+        for (String role : roles)
+            if (!Actor.ROLES.contains(role))
+                throw invalid("roles", (role == null ? "null" : "\"" + abbreviate(role) + "\"") + " is not a role: one or more of "
+                        + String.join(", ", Actor.ROLES));
         if (roles.contains(Actor.VENDOR) && (vendorId == null || vendorId.isBlank()))
             throw invalid("vendorId", "a vendor account needs the vendor id whose contracts it sees");
         if (roles.contains(Actor.VENDOR) && roles.size() > 1)
             throw invalid("roles", "a vendor account has no staff roles");
         if (vendorId != null && vendorId.strip().length() > 100) throw invalid("vendorId", "at most 100 characters");
     }
+
+    private static String abbreviate(String s) { return s.length() > 40 ? s.substring(0, 40) + "…" : s; }
 
     private static InvalidInputException invalid(String path, String message) {
         return new InvalidInputException(List.of(new Violation(path, message)));

@@ -1,6 +1,5 @@
 package tw.yanshou.security;
 
-import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -41,6 +40,18 @@ class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
+    private static RequestMatcher get(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, pattern);
+    }
+
+    private static RequestMatcher post(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern);
+    }
+
+    private static String[] staff() { return Actor.STAFF.toArray(String[]::new); }
+
+    private static String[] officers() { return Actor.OFFICERS.toArray(String[]::new); }
+
     @Bean
     PasswordEncoder passwordEncoder() { return PasswordHashing.encoder(); }
 
@@ -58,13 +69,24 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                // the role matrix of the API (docs/security.md); what a role may record is Actor.mayRecord, which task
+                // it may complete the task's candidate groups (Actor.groups)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/tokens/**", "/api/users/**").hasRole(Actor.ADMIN)
-                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/calendars/**"))
-                        .hasAnyRole(Actor.ADMIN, Actor.OFFICER)
+                        .requestMatchers("/api/tokens/**", "/api/users/**", "/api/admin/**").hasRole(Actor.ADMIN)
+                        .requestMatchers(get("/api/calendars/**")).hasAnyRole(staff())
                         .requestMatchers("/api/calendars/**").hasRole(Actor.ADMIN)
-                        .requestMatchers("/api/tasks/**").hasAnyRole(Actor.ADMIN, Actor.OFFICER)
-                        .anyRequest().authenticated())
+                        .requestMatchers(get("/api/tasks/**"), get("/api/tasks")).hasAnyRole(staff())
+                        .requestMatchers("/api/tasks/**").hasAnyRole(Actor.ADMIN, Actor.OFFICER, Actor.INSPECTOR)
+                        .requestMatchers(get("/api/approvals/**"), get("/api/approvals")).hasAnyRole(staff())
+                        .requestMatchers("/api/approvals/**").hasRole(Actor.SUPERVISOR)
+                        .requestMatchers(post("/api/contracts"), post("/api/contracts/*/events/*/void")).hasAnyRole(officers())
+                        .requestMatchers(post("/api/contracts/*/inspections/proposal"))
+                        .hasAnyRole(Actor.ADMIN, Actor.OFFICER, Actor.INSPECTOR)
+                        .requestMatchers(post("/api/contracts/*/events"))
+                        .hasAnyRole(Actor.ADMIN, Actor.OFFICER, Actor.INSPECTOR, Actor.VENDOR)
+                        // reading contracts: every role (a vendor its own, Actor.maySeeContractOf)
+                        .requestMatchers(get("/api/contracts/**"), get("/api/contracts")).authenticated()
+                        .anyRequest().denyAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> Problems.write(res, 401, "unauthenticated",
                                 "Not signed in", "send Authorization: Bearer <token>"))
@@ -104,9 +126,16 @@ class SecurityConfiguration {
                         .requestMatchers("/error", "/css/**", "/login", "/favicon.ico").permitAll()
                         .requestMatchers("/account", "/account/**").authenticated()
                         .requestMatchers(path("/camunda/**"), path("/actuator/**")).hasRole(Actor.ADMIN)
-                        // the officers' desk: administration for administrators, the rest for staff
+                        // the officers' desk, by the role matrix (docs/security.md): administration for administrators;
+                        // registering and voiding for officers; results for inspectors too; approvals for supervisors;
+                        // reading for all staff
                         .requestMatchers("/admin/**").hasRole(Actor.ADMIN)
-                        .requestMatchers("/contracts/**", "/contracts", "/tasks/**", "/tasks").hasAnyRole(Actor.ADMIN, Actor.OFFICER)
+                        .requestMatchers("/contracts/new", "/contracts/*/events/*/void").hasAnyRole(officers())
+                        .requestMatchers(post("/contracts/*/events"), post("/tasks/*/complete"))
+                        .hasAnyRole(Actor.ADMIN, Actor.OFFICER, Actor.INSPECTOR)
+                        .requestMatchers(post("/approvals/**")).hasRole(Actor.SUPERVISOR)
+                        .requestMatchers("/contracts/**", "/contracts", "/tasks/**", "/tasks", "/approvals", "/approvals/**")
+                        .hasAnyRole(staff())
                         // the vendor portal (tw.yanshou.portal): vendors only; staff get 403
                         .requestMatchers("/portal/**", "/portal").hasRole(Actor.VENDOR)
                         .anyRequest().authenticated())
@@ -133,7 +162,7 @@ class SecurityConfiguration {
             if (authentication.getDetails() instanceof ThrottledSignIn.Details d)
                 request.getSession().setAttribute(Sessions.CLIENT, d.client());
             boolean isStaff = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                    .anyMatch(a -> a.equals("ROLE_" + Actor.ADMIN) || a.equals("ROLE_" + Actor.OFFICER));
+                    .anyMatch(a -> Actor.STAFF.stream().anyMatch(r -> a.equals("ROLE_" + r)));
             if (isStaff) staff.onAuthenticationSuccess(request, response, authentication);
             else response.sendRedirect(request.getContextPath() + "/portal");
         };
@@ -144,7 +173,7 @@ class SecurityConfiguration {
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaSingleSignOn() {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", RoleGroupsAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/camunda/*");
         // after Spring Security's filter chain, which signs the user in
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,6 +72,27 @@ public class OfficerTasks {
                     + " in Yanshou (POST /api/tasks/" + task.getId() + "/complete), which records the event it stands for");
     }
 
+    /**
+     * Refuses an actor none of whose groups ({@link Actor#groups}: the engine groups of the roles) is among the task's
+     * candidate groups (the model says who acts on each task: officers, inspectors for results too).
+     */
+    void requireMayAct(Task task, Actor actor) {
+        if (!mayAct(task.getId(), actor))
+            throw new AccessDeniedException("your role (" + String.join(", ", actor.roles()) + ") may not complete "
+                    + task.getTaskDefinitionKey() + " (for " + String.join(", ", candidateGroups(task.getId())) + ")");
+    }
+
+    /** Whether the actor is in one of the task's candidate groups. */
+    public boolean mayAct(String taskId, Actor actor) {
+        return candidateGroups(taskId).stream().anyMatch(actor.groups()::contains);
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(l -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList();
+    }
+
     public List<OfficerTask> open(String contractNumber) {
         var query = tasks.createTaskQuery().processDefinitionKey(ProcessModel.PROCESS);
         if (contractNumber != null) query = query.processInstanceBusinessKey(contractNumber);
@@ -124,14 +146,17 @@ public class OfficerTasks {
      * (ACCEPTED, FAILED), {@code date}, {@code cureBy}, {@code note}, {@code inspectors} and {@code results.ITEM} (the
      * measured value or verdict of each checklist item, see {@link #resultEvent}) for a result; {@code decision} (TERMINATE,
      * CONTINUE), {@code date}, {@code ground}, {@code note} for a termination decision; {@code note} for a settlement
-     * review.
+     * review. A termination decided is a proposal: the answer is its id (the task completes once a supervisor
+     * approves it, and stays open if they reject it).
      */
     @Transactional
-    public void complete(String taskId, Map<String, String> answer, Actor actor) {
+    public Optional<UUID> complete(String taskId, Map<String, String> answer, Actor actor) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) throw new NotFoundException("no open task " + taskId);
+        requireMayAct(task, actor);
         OfficerTask view = view(task);
         String key = task.getTaskDefinitionKey();
+        UUID proposal = null;
         switch (key) {
             case Tasks.SCHEDULE_INSPECTION -> {
                 LocalDate on = date(answer, "inspectionOn", true);
@@ -155,8 +180,11 @@ public class OfficerTasks {
             case Tasks.DECIDE_TERMINATION -> {
                 String decision = required(answer, "decision", List.of("TERMINATE", "CONTINUE"));
                 if ("TERMINATE".equals(decision)) {
-                    contracts.recordEvent(view.contractId(), new ContractEvent.Terminated(date(answer, "date", true),
+                    // four eyes: a proposal; once a supervisor approves it the termination is recorded and this task
+                    // completes with it (ContractWorkflow, on EventRecorded); rejected, the task stays open
+                    var submitted = contracts.submitEvent(view.contractId(), new ContractEvent.Terminated(date(answer, "date", true),
                             Optional.ofNullable(answer.get("ground")).orElse("VENDOR_DEFAULT"), answer.get("note")), actor);
+                    if (submitted.pending()) proposal = submitted.proposal().proposalId();
                 } else {
                     workflow.complete(task, Map.of("decision", "CONTINUE"));
                 }
@@ -165,6 +193,7 @@ public class OfficerTasks {
             default -> throw new ConflictException("task " + key + " is not an officer task", List.of());
         }
         audit.record(actor.name(), "TASK_COMPLETED", view.contractId(), Map.of("task", key, "answer", answer));
+        return Optional.ofNullable(proposal);
     }
 
     /** The prefix of an answer's result of one checklist item: {@code results.W_MAIN} holds W_MAIN's value or verdict. */
@@ -220,6 +249,7 @@ public class OfficerTasks {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null || !Tasks.RECORD_INSPECTION_RESULT.equals(task.getTaskDefinitionKey()))
             throw new NotFoundException("no open result task " + taskId);
+        requireMayAct(task, actor);
         OfficerTask view = view(task);
         Milestone milestone = contracts.contract(view.contractId(), actor).contract().milestone(view.milestoneId())
                 .orElseThrow(() -> new NotFoundException("no milestone " + view.milestoneId()));

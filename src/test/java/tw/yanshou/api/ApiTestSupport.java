@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
@@ -32,6 +34,34 @@ public abstract class ApiTestSupport {
                 .defaultStatusHandler(status -> true, (req, res) -> { });
         if (token != null) b = b.defaultHeader("Authorization", "Bearer " + token);
         return b.build();
+    }
+
+    private String supervisorToken;
+
+    /** A supervisor's token (roles SUPERVISOR, user {@code supervisor-<n>}), issued once per test by the administrator. */
+    protected String supervisorToken() {
+        if (supervisorToken == null) {
+            String name = "supervisor-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            ResponseEntity<JsonNode> issued = api().post().uri("/api/tokens").contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"name\":\"" + name + "\",\"username\":\"" + name + "\",\"roles\":[\"SUPERVISOR\"]}")
+                    .retrieve().toEntity(JsonNode.class);
+            if (issued.getStatusCode().value() != 201) throw new AssertionError("supervisor token: " + issued.getBody());
+            supervisorToken = issued.getBody().get("token").asText();
+        }
+        return supervisorToken;
+    }
+
+    /**
+     * Four eyes: a proposal answered 202 (a termination) approved by a supervisor who is not the proposer; the
+     * decision's answer (status APPROVED, the recorded event's id).
+     */
+    protected JsonNode approved(ResponseEntity<JsonNode> proposed) {
+        if (proposed.getStatusCode().value() != 202) throw new AssertionError("not a proposal: " + proposed.getBody());
+        ResponseEntity<JsonNode> r = api(supervisorToken()).post()
+                .uri("/api/approvals/{id}/decision", proposed.getBody().get("approval").asText())
+                .contentType(MediaType.APPLICATION_JSON).body("{\"decision\":\"APPROVE\"}").retrieve().toEntity(JsonNode.class);
+        if (r.getStatusCode().value() != 200) throw new AssertionError("approve: " + r.getBody());
+        return r.getBody();
     }
 
     /**

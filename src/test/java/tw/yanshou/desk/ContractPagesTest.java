@@ -62,6 +62,7 @@ class ContractPagesTest extends DeskSlice {
     @MockitoBean ContractBoard board;
     @MockitoBean tw.yanshou.report.TimelineChart timeline;
     @MockitoBean OfficerTasks tasks;
+    @MockitoBean tw.yanshou.workflow.DecisionApprovals approvals;
     @MockitoBean tw.yanshou.document.Documents documents;
     @MockitoBean ContractFileReader reader;
     @MockitoBean ContractFileWriter writer;
@@ -106,24 +107,25 @@ class ContractPagesTest extends DeskSlice {
                 .andExpect(content().string(containsString("id=\"f-TENDERED-date-error\"")))
                 .andExpect(content().string(containsString("「113/13/01」不是可讀的日期")))
                 .andExpect(content().string(containsString("value=\"113/13/01\"")));
-        verify(contracts, never()).recordEvent(any(), anyString(), any(), anyInt());
+        verify(contracts, never()).submitEvent(any(), anyString(), any(), any());
     }
 
     @Test
     void aRecordedEventIsTheFilesShapeWithIsoDatesAndTheSeqTheFormCarried() throws Exception {
+        when(contracts.submitEvent(eq(ID), anyString(), any(), eq(1))).thenReturn(new tw.yanshou.contract.Submission(null, null));
         mvc.perform(post("/contracts/" + ID + "/events").with(csrf()).param("type", "INSPECTION_FAILED").param("seq", "1")
                         .param("date", "108年11月5日").param("milestone", "STAGE2").param("cureBy", "108/11/20")
                         .param("items", "HW, SW").param("note", "審查表25項未通過"))
                 .andExpect(redirectedUrl("/contracts/" + ID + "?recorded=INSPECTION_FAILED#log"));
         ArgumentCaptor<String> json = ArgumentCaptor.forClass(String.class);
-        verify(contracts).recordEvent(eq(ID), json.capture(), any(), eq(1));
+        verify(contracts).submitEvent(eq(ID), json.capture(), any(), eq(1));
         assertThat(json.getValue()).contains("\"date\":\"2019-11-05\"", "\"cureBy\":\"2019-11-20\"",
                 "\"items\":[\"HW\",\"SW\"]", "\"type\":\"INSPECTION_FAILED\"");
     }
 
     @Test
     void aStaleFormSaysSoAndKeepsWhatWasTyped() throws Exception {
-        when(contracts.recordEvent(eq(ID), anyString(), any(), eq(1))).thenThrow(new ContractChangedException(1, 2));
+        when(contracts.submitEvent(eq(ID), anyString(), any(), eq(1))).thenThrow(new ContractChangedException(1, 2));
         mvc.perform(post("/contracts/" + ID + "/events").with(csrf()).param("type", "MEDIATION_FILED").param("seq", "1")
                         .param("date", "2019-03-19").param("note", "向工程會申請調解"))
                 .andExpect(status().isOk())
@@ -133,7 +135,7 @@ class ContractPagesTest extends DeskSlice {
 
     @Test
     void aServiceViolationGoesToItsField() throws Exception {
-        when(contracts.recordEvent(eq(ID), anyString(), any(), eq(1))).thenThrow(new InvalidContractException(
+        when(contracts.submitEvent(eq(ID), anyString(), any(), eq(1))).thenThrow(new InvalidContractException(
                 List.of(new Violation("event.milestone", "no milestone NOPE"))));
         mvc.perform(post("/contracts/" + ID + "/events").with(csrf()).param("type", "ACCEPTED").param("seq", "1")
                         .param("date", "2019-02-19").param("milestone", "NOPE"))

@@ -49,6 +49,8 @@ class TaskPagesTest extends DeskSlice {
 
     @BeforeEach
     void open() {
+        // an officer acts on each of these tasks (their candidate groups)
+        when(tasks.mayAct(any(), any())).thenReturn(true);
         when(tasks.open(null)).thenReturn(List.of(SCHEDULE, DECIDE));
         when(tasks.find("t1")).thenReturn(Optional.of(SCHEDULE));
         when(board.rows(any(), any())).thenReturn(List.of());

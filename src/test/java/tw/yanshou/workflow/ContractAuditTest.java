@@ -127,11 +127,15 @@ class ContractAuditTest extends ProcessTestSupport {
                 "  - { date: 2019-03-01, type: TERMINATED, ground: VENDOR_DEFAULT }")).get("id").asText();
         String cascaded = contract(linked).get("log").get(0).get("id").asText();
         List<AuditRow> rows = tables.auditSince(mark);
+        // the file's termination is history, taken as it is (no approval) and audited on its own; the cascade is the
+        // engine's
         assertThat(rows).extracting(AuditRow::action).containsExactlyInAnyOrder("CONTRACT_REGISTERED",
-                "LINKED_CONTRACT_TERMINATED", "EVENT_RECORDED");
+                "HISTORIC_TERMINATED_IMPORTED", "LINKED_CONTRACT_TERMINATED", "EVENT_RECORDED");
         for (AuditRow row : rows) {
             switch (row.action()) {
                 case "CONTRACT_REGISTERED" -> assertRow(row, ADMIN, "CONTRACT_REGISTERED", id, "{\"number\":\"AUDIT-CASCADE\",\"events\":1}");
+                case "HISTORIC_TERMINATED_IMPORTED" -> assertRow(row, ADMIN, "HISTORIC_TERMINATED_IMPORTED", id,
+                        "{\"date\":\"2019-03-01\"}");
                 case "LINKED_CONTRACT_TERMINATED" -> assertRow(row, "engine", "LINKED_CONTRACT_TERMINATED", id,
                         "{\"linkedNumber\":\"AUDIT-CASCADE-M\",\"on\":\"2019-03-01\"}");
                 default -> assertRow(row, "engine", "EVENT_RECORDED", linked,

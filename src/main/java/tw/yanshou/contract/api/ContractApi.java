@@ -37,6 +37,8 @@ import tw.yanshou.contract.LogHead;
 import tw.yanshou.contract.StoredEvent;
 import tw.yanshou.infrastructure.Retrying;
 import tw.yanshou.security.Actor;
+import tw.yanshou.contract.DecisionProposed;
+import tw.yanshou.contract.Submission;
 import tw.yanshou.security.CurrentActor;
 import tw.yanshou.web.Dates;
 import tw.yanshou.web.RequestBodies;
@@ -141,7 +143,9 @@ class ContractApi {
                 .body(Map.of("id", e.id(), "seq", e.seq(), "type", e.type(), "date", e.effectiveDate().toString()));
     }
 
-    @Operation(summary = "Record one event, in the shape it has in a contract file")
+    @Operation(summary = "Record one event, in the shape it has in a contract file (201); a termination is proposed "
+            + "instead (202 Accepted, Location of its approval): it takes effect once a supervisor who is another person "
+            + "approves it (POST /api/approvals/{id}/decision)")
     @PostMapping(path = "/{id}/events",
             consumes = {MediaType.APPLICATION_JSON_VALUE, YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "one event, YAML or JSON, UTF-8", required = true)
@@ -149,7 +153,15 @@ class ContractApi {
         Actor who = actor.get();
         contracts.summary(id, who);   // a contract the caller may not see is a 404 before the body is read
         String event = RequestBodies.utf8(request);
-        StoredEvent e = retrying.call(() -> contracts.recordEvent(id, event, who));
+        Submission submitted = retrying.call(() -> contracts.submitEvent(id, event, who, null));
+        if (submitted.pending()) {
+            // four eyes: a termination takes effect once a supervisor (another person) approves it
+            DecisionProposed p = submitted.proposal();
+            return ResponseEntity.accepted().location(URI.create("/api/approvals/" + p.proposalId()))
+                    .body(Map.of("approval", p.proposalId(), "status", "PENDING", "type", p.type(),
+                            "date", p.date().toString(), "proposedBy", p.proposedBy()));
+        }
+        StoredEvent e = submitted.recorded();
         return ResponseEntity.created(URI.create("/api/contracts/" + id + "/events/" + e.id()))
                 .body(Map.of("id", e.id(), "seq", e.seq(), "type", e.type(), "date", e.effectiveDate().toString()));
     }

@@ -32,7 +32,7 @@ import tw.yanshou.web.NotFoundException;
  */
 @Controller
 class AdminPages {
-    private static final List<String> ROLES = List.of(Actor.ADMIN, Actor.OFFICER, Actor.VENDOR);
+    private static final List<String> ROLES = Actor.ROLES;
 
     private final Accounts accounts;
     private final OfficeCalendars calendars;

@@ -57,8 +57,12 @@ class TaskApi {
     @Operation(summary = "Complete a task: inspectionOn | result, date, cureBy, note, inspectors, results.ITEM | "
             + "decision, date, ground, note | note")
     @PostMapping("/api/tasks/{id}/complete")
-    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody Map<String, String> answer) {
-        retrying.run(() -> tasks.complete(id, answer, actor.get()));
+    ResponseEntity<Map<String, Object>> complete(@PathVariable String id, @RequestBody Map<String, String> answer) {
+        var proposal = retrying.call(() -> tasks.complete(id, answer, actor.get()));
+        // a termination decided waits for a supervisor's approval (four eyes): 202 with where the approval is
+        if (proposal.isPresent())
+            return ResponseEntity.accepted().location(java.net.URI.create("/api/approvals/" + proposal.get()))
+                    .body(Map.of("approval", proposal.get(), "status", "PENDING"));
         return ResponseEntity.noContent().build();
     }
 }
