@@ -14,6 +14,8 @@ public record Notification(UUID id, UUID contractId, String audience, String ven
                            LocalDate onDate, Map<String, Object> detail, Instant createdAt) {
     public static final String VENDOR = "VENDOR";
     public static final String STAFF = "STAFF";
+    /** a notice about one user's own account, for that user alone ({@code detail.username}); no contract */
+    public static final String USER = "USER";
 
     public enum Kind {
         /** the vendor tendered (a readiness notice, a test report) — for staff */
@@ -29,7 +31,9 @@ public record Notification(UUID id, UUID contractId, String audience, String ven
         /** the contract was terminated — for both */
         TERMINATED,
         /** the buyer delivered documents (its cooperation duties, inspection records) — for the vendor */
-        DELIVERY
+        DELIVERY,
+        /** a sign-in to the user's account from a new device or network — for that user */
+        NEW_DEVICE
     }
 
     public String number() { return String.valueOf(detail.getOrDefault("number", "")); }

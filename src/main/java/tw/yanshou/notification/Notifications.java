@@ -65,6 +65,28 @@ public class Notifications {
         return n;
     }
 
+    /**
+     * Writes a notice about a user's own account (for that user alone, {@code detail.username}) and its e-mails
+     * (to the user's address, or a vendor user's vendor's; see {@link MailSettings#userAddresses}).
+     */
+    public Notification notifyUser(String username, String vendorId, Notification.Kind kind, LocalDate onDate,
+                                   Map<String, Object> detail) {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> d = new java.util.HashMap<>(detail);
+        d.put("username", username);
+        jdbc.sql("insert into notification (id, audience, username, vendor_id, kind, on_date, detail) "
+                        + "values (?, 'USER', ?, ?, ?, ?, cast(? as jsonb))")
+                .params(id, username, vendorId, kind.name(), onDate, write(d)).update();
+        Notification n = new Notification(id, null, Notification.USER, vendorId, kind, null, onDate, d, Instant.now());
+        if (sender.getIfAvailable() != null) {
+            for (String recipient : mail.userAddresses(username, vendorId)) {
+                jdbc.sql("insert into mail_outbox (id, notification_id, recipient, subject, body) values (?, ?, ?, ?, ?)")
+                        .params(UUID.randomUUID(), id, recipient, subject(n), body(n)).update();
+            }
+        }
+        return n;
+    }
+
     /** Whether a notification of this kind was already given for the contract (one termination right, not one a day). */
     public boolean given(UUID contractId, Notification.Kind kind) {
         return jdbc.sql("select count(*) from notification where contract_id = ? and kind = ?")
@@ -86,6 +108,10 @@ public class Notifications {
         if (contractId != null) {
             where += " and contract_id = ?";
             params.add(contractId);
+        } else {
+            // and the notices about the reader's own account
+            where = "(" + where + ") or (audience = 'USER' and username = ?)";
+            params.add(actor.name());
         }
         params.add(limit);
         return jdbc.sql("select id, contract_id, audience, vendor_id, kind, event_id, on_date, detail::text, created_at "
@@ -99,6 +125,8 @@ public class Notifications {
         String where = actor.isStaff() ? "audience = 'STAFF'" : "audience = 'VENDOR' and vendor_id = ?";
         List<Object> params = new ArrayList<>();
         if (!actor.isStaff()) params.add(actor.vendorId());
+        where = "((" + where + ") or (audience = 'USER' and username = ?))";
+        params.add(actor.name());
         params.add(actor.name());
         return jdbc.sql("select count(*) from notification where " + where + " and created_at > coalesce("
                         + "(select seen_until from notification_seen where username = ?), '-infinity'::timestamptz)")
@@ -116,6 +144,12 @@ public class Notifications {
         boolean zh = !"en".equals(locale.getLanguage());
         Object day = n.onDate() == null ? "" : zh && !n.onDate().isBefore(LocalDate.of(1912, 1, 1))
                 ? RocDates.format(n.onDate()) : n.onDate().toString();
+        if (Notification.USER.equals(n.audience())) {
+            Map<String, Object> d = n.detail();
+            return messages.getMessage("notification.kind." + n.kind().name(), new Object[] {d.getOrDefault("username", ""),
+                    d.getOrDefault("device", ""), d.getOrDefault("address", ""), d.getOrDefault("network", ""), day,
+                    d.getOrDefault("time", "")}, locale);
+        }
         Object items = n.detail().getOrDefault("items", "");
         if (items instanceof List<?> list) items = String.join(", ", list.stream().map(String::valueOf).toList());
         return messages.getMessage("notification.kind." + n.kind().name(), new Object[] {n.number(),
@@ -123,6 +157,9 @@ public class Notifications {
     }
 
     String subject(Notification n) {
+        if (Notification.USER.equals(n.audience()))
+            return messages.getMessage("notification.mail.subject." + n.kind().name(), null, ZH) + " / "
+                    + messages.getMessage("notification.mail.subject." + n.kind().name(), null, Locale.ENGLISH);
         return messages.getMessage("notification.mail.subject", new Object[] {n.number()}, ZH) + " / "
                 + messages.getMessage("notification.mail.subject", new Object[] {n.number()}, Locale.ENGLISH);
     }

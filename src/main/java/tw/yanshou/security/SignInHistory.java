@@ -57,6 +57,13 @@ public class SignInHistory {
                 .params(username, limit).query(SignInHistory::attempt).list();
     }
 
+    /** A user's successful sign-ins, newest first. */
+    public List<Attempt> successes(String username, int limit) {
+        return jdbc.sql("select at, username, address, user_agent, step, result from sign_in_attempt where username = ? "
+                        + "and result = 'SUCCESS' order by id desc limit ?")
+                .params(username, limit).query(SignInHistory::attempt).list();
+    }
+
     /** Names and addresses with at least {@code min} failed attempts since {@code since}, most first. */
     public List<Burst> bursts(Instant since, int min) {
         return jdbc.sql("select kind, who, count(*), min(at), max(at), (array_agg(at order by at desc))[1:20] from ("
