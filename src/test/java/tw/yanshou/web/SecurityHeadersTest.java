@@ -40,7 +40,7 @@ import tw.yanshou.security.FormSignIn;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityHeadersTest extends ApiTestSupport {
     static final String OUR_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -103,6 +103,7 @@ class SecurityHeadersTest extends ApiTestSupport {
         assertThat(h.firstValue("Permissions-Policy")).as(what).hasValueSatisfying(p -> assertThat(p)
                 .contains("camera=()", "microphone=()", "geolocation=()", "payment=()",
                         "publickey-credentials-get=(self)", "publickey-credentials-create=(self)"));
+        assertThat(h.firstValue("Cross-Origin-Opener-Policy")).as(what).hasValue("same-origin");
         assertThat(h.firstValue("Strict-Transport-Security")).as(what).isEmpty();
     }
 
@@ -194,7 +195,7 @@ class SecurityHeadersTest extends ApiTestSupport {
         String head = raw.substring(0, raw.indexOf("\r\n\r\n")).toLowerCase();
         assertThat(head).contains("content-security-policy: " + OUR_POLICY.toLowerCase(), "x-content-type-options: nosniff",
                 "x-frame-options: deny", "referrer-policy: strict-origin-when-cross-origin",
-                "permissions-policy: ").doesNotContain("strict-transport-security");
+                "permissions-policy: ", "cross-origin-opener-policy: same-origin").doesNotContain("strict-transport-security");
     }
 
     @Test
