@@ -9,14 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code yanshou.notification.mail}: the sender's address, where staff notifications go, each vendor's address
- * (by vendor id), how often the outbox is looked at and how failures are retried.
+ * (by vendor id), each user's own address (by user name, for notices about their account), how often the outbox is looked at and how failures are retried.
  */
 @ConfigurationProperties("yanshou.notification.mail")
-record MailSettings(String from, String staff, Map<String, String> vendors, Duration interval, Duration backoff,
-                    Duration maxBackoff, int maxAttempts) {
+record MailSettings(String from, String staff, Map<String, String> vendors, Map<String, String> users, Duration interval,
+                    Duration backoff, Duration maxBackoff, int maxAttempts) {
     MailSettings {
         if (from == null || from.isBlank()) from = "yanshou@localhost";
         if (vendors == null) vendors = Map.of();
+        if (users == null) users = Map.of();
         if (interval == null) interval = Duration.ofSeconds(10);
         if (backoff == null) backoff = Duration.ofSeconds(30);
         if (maxBackoff == null) maxBackoff = Duration.ofHours(1);
@@ -26,6 +27,16 @@ record MailSettings(String from, String staff, Map<String, String> vendors, Dura
     List<String> staffAddresses() { return split(staff); }
 
     List<String> vendorAddresses(String vendorId) { return vendorId == null ? List.of() : split(vendors.get(vendorId)); }
+
+    /**
+     * Where a notice about a user's own account goes: the user's address ({@code users.<name>}), else for a vendor's
+     * user the vendor's; a member of staff without one of their own gets none (the staff's shared addresses are
+     * not the place for one person's sign-ins).
+     */
+    List<String> userAddresses(String username, String vendorId) {
+        List<String> own = split(users.get(username));
+        return own.isEmpty() ? vendorAddresses(vendorId) : own;
+    }
 
     private static List<String> split(String addresses) {
         if (addresses == null) return List.of();

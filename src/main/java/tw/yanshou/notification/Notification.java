@@ -14,7 +14,10 @@ public record Notification(UUID id, UUID contractId, String audience, String ven
                            LocalDate onDate, Map<String, Object> detail, Instant createdAt) {
     public static final String VENDOR = "VENDOR";
     public static final String STAFF = "STAFF";
-    /** One staff user's ({@code username} in the table): what a supervisor did with their decision. */
+    /**
+     * for one user alone ({@code username}, also {@code detail.username}): a notice about their own account (no
+     * contract), or about one of their decisions on a contract (a supervisor approved or rejected it)
+     */
     public static final String USER = "USER";
 
     public enum Kind {
@@ -37,7 +40,12 @@ public record Notification(UUID id, UUID contractId, String audience, String ven
         /** a supervisor approved the user's decision (four eyes): it took effect — for the proposer */
         DECISION_APPROVED,
         /** a supervisor rejected the user's decision, with the reason — for the proposer */
-        DECISION_REJECTED
+        DECISION_REJECTED,
+        /** a sign-in to the user's account from a new device or network — for that user */
+        NEW_DEVICE;
+
+        /** Whether this kind is about a user's own account rather than a contract. */
+        public boolean aboutAccount() { return this == NEW_DEVICE; }
     }
 
     public String number() { return String.valueOf(detail.getOrDefault("number", "")); }

@@ -66,16 +66,26 @@ public class Notifications {
     }
 
     /**
-     * Writes a notification for one staff user (audience {@code USER}: the proposer of a decision a supervisor
-     * approved or rejected), in the transaction of the change; in the app only (users have no e-mail address here).
+     * Writes a notice for one user alone ({@code detail.username}): about their own account (a sign-in from a new
+     * device), or about one of the user's decisions on a contract (a supervisor approved or rejected it); and its
+     * e-mails (to the user's address, or a vendor user's vendor's; see {@link MailSettings#userAddresses}).
      */
-    public Notification notifyUser(UUID contractId, String username, Notification.Kind kind, LocalDate onDate,
-                                   Map<String, Object> detail) {
+    public Notification notifyUser(UUID contractId, String username, String vendorId, Notification.Kind kind,
+                                   LocalDate onDate, Map<String, Object> detail) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into notification (id, contract_id, audience, username, kind, on_date, detail) "
-                        + "values (?, ?, ?, ?, ?, ?, cast(? as jsonb))")
-                .params(id, contractId, Notification.USER, username, kind.name(), onDate, write(detail)).update();
-        return new Notification(id, contractId, Notification.USER, null, kind, null, onDate, detail, Instant.now());
+        Map<String, Object> d = new java.util.HashMap<>(detail);
+        d.put("username", username);
+        jdbc.sql("insert into notification (id, contract_id, audience, username, vendor_id, kind, on_date, detail) "
+                        + "values (?, ?, 'USER', ?, ?, ?, ?, cast(? as jsonb))")
+                .params(id, contractId, username, vendorId, kind.name(), onDate, write(d)).update();
+        Notification n = new Notification(id, contractId, Notification.USER, vendorId, kind, null, onDate, d, Instant.now());
+        if (sender.getIfAvailable() != null) {
+            for (String recipient : mail.userAddresses(username, vendorId)) {
+                jdbc.sql("insert into mail_outbox (id, notification_id, recipient, subject, body) values (?, ?, ?, ?, ?)")
+                        .params(UUID.randomUUID(), id, recipient, subject(n), body(n)).update();
+            }
+        }
+        return n;
     }
 
     /** Whether a notification of this kind was already given for the contract (one termination right, not one a day). */
@@ -100,6 +110,10 @@ public class Notifications {
         if (contractId != null) {
             where += " and contract_id = ?";
             params.add(contractId);
+        } else {
+            // and the notices about the reader's own account
+            where = "(" + where + ") or (audience = 'USER' and username = ?)";
+            params.add(actor.name());
         }
         params.add(limit);
         return jdbc.sql("select id, contract_id, audience, vendor_id, kind, event_id, on_date, detail::text, created_at "
@@ -113,7 +127,9 @@ public class Notifications {
         String where = actor.isStaff() ? "(audience = 'STAFF' or (audience = 'USER' and username = ?))"
                 : "audience = 'VENDOR' and vendor_id = ?";
         List<Object> params = new ArrayList<>();
-        params.add(actor.isStaff() ? actor.name() : actor.vendorId());
+        if (!actor.isStaff()) params.add(actor.vendorId());
+        where = "((" + where + ") or (audience = 'USER' and username = ?))";
+        params.add(actor.name());
         params.add(actor.name());
         return jdbc.sql("select count(*) from notification where " + where + " and created_at > coalesce("
                         + "(select seen_until from notification_seen where username = ?), '-infinity'::timestamptz)")
@@ -131,6 +147,12 @@ public class Notifications {
         boolean zh = !"en".equals(locale.getLanguage());
         Object day = n.onDate() == null ? "" : zh && !n.onDate().isBefore(LocalDate.of(1912, 1, 1))
                 ? RocDates.format(n.onDate()) : n.onDate().toString();
+        if (n.kind().aboutAccount()) {
+            Map<String, Object> d = n.detail();
+            return messages.getMessage("notification.kind." + n.kind().name(), new Object[] {d.getOrDefault("username", ""),
+                    d.getOrDefault("device", ""), d.getOrDefault("address", ""), d.getOrDefault("network", ""), day,
+                    d.getOrDefault("time", "")}, locale);
+        }
         Object items = n.detail().getOrDefault("items", "");
         if (items instanceof List<?> list) items = String.join(", ", list.stream().map(String::valueOf).toList());
         return messages.getMessage("notification.kind." + n.kind().name(), new Object[] {n.number(),
@@ -139,6 +161,9 @@ public class Notifications {
     }
 
     String subject(Notification n) {
+        if (n.kind().aboutAccount())
+            return messages.getMessage("notification.mail.subject." + n.kind().name(), null, ZH) + " / "
+                    + messages.getMessage("notification.mail.subject." + n.kind().name(), null, Locale.ENGLISH);
         return messages.getMessage("notification.mail.subject", new Object[] {n.number()}, ZH) + " / "
                 + messages.getMessage("notification.mail.subject", new Object[] {n.number()}, Locale.ENGLISH);
     }

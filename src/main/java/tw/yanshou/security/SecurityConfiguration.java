@@ -92,6 +92,7 @@ class SecurityConfiguration {
                                 "Not signed in", "send Authorization: Bearer <token>"))
                         .accessDeniedHandler((req, res, ex) -> Problems.write(res, 403, "forbidden", "Forbidden",
                                 "your role may not do this")))
+                .headers(ResponseHeaders.policy())
                 .build();
     }
 
@@ -103,6 +104,7 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .headers(ResponseHeaders.policy())
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(Actor.ADMIN))
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> Problems.write(res, 401,
                         "unauthenticated", "Not signed in", "send Authorization: Bearer <token> (an administrator's)")));
@@ -122,7 +124,6 @@ class SecurityConfiguration {
                 .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/error", "/css/**", "/login", "/favicon.ico").permitAll()
                         .requestMatchers("/account", "/account/**").authenticated()
                         .requestMatchers(path("/camunda/**"), path("/actuator/**")).hasRole(Actor.ADMIN)
@@ -144,7 +145,39 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").successHandler(signedIn()).failureHandler(notSignedIn())
                         .authenticationDetailsSource(ThrottledSignIn.Details.source(SignInHistory.PASSWORD)).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .headers(ResponseHeaders.policy())
+                .build();
+    }
+
+    /**
+     * The API's documentation (Swagger UI, the OpenAPI document): for staff, signed in (a session) or with a bearer
+     * token; {@code yanshou.api-docs.public=true} opens it to everyone. A browser without a session goes to the
+     * sign-in page, other callers get 401; vendors 403.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiDocs(HttpSecurity http, Accounts accounts, SignInThrottle throttle,
+                                @Value("${yanshou.api-docs.public:false}") boolean open,
+                                @Value("${yanshou.session.absolute-timeout:12h}") java.time.Duration absoluteTimeout) throws Exception {
+        var browsers = new org.springframework.security.web.util.matcher.MediaTypeRequestMatcher(
+                org.springframework.http.MediaType.TEXT_HTML);
+        browsers.setIgnoredMediaTypes(java.util.Set.of(org.springframework.http.MediaType.ALL));
+        var entryPoints = new java.util.LinkedHashMap<RequestMatcher, org.springframework.security.web.AuthenticationEntryPoint>();
+        entryPoints.put(browsers, new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login"));
+        var entryPoint = new org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint(entryPoints);
+        entryPoint.setDefaultEntryPoint((req, res, ex) -> Problems.write(res, 401, "unauthenticated", "Not signed in",
+                "sign in as staff, or send Authorization: Bearer <token> (staff)"));
+        return http.securityMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(path("/swagger-ui.html"),
+                        path("/swagger-ui/**"), path("/v3/api-docs"), path("/v3/api-docs/**")))
+                .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, () -> throttle.now().toEpochMilli()),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> {
+                    if (open) a.anyRequest().permitAll();
+                    else a.anyRequest().hasAnyRole(Actor.ADMIN, Actor.OFFICER);
+                })
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .headers(ResponseHeaders.policy())
                 .build();
     }
 

@@ -24,8 +24,11 @@ public class SignInHistory {
     /** One attempt as the user or an administrator sees it. */
     public record Attempt(Instant at, String username, String address, String userAgent, String step, String result) { }
 
-    /** A burst of failures: many failed attempts for one name or from one address within the last hour. */
-    public record Burst(String kind, String who, long failures, Instant first, Instant last) { }
+    /**
+     * A burst of failures: many failed (or held back) attempts for one name ({@code kind} "account") or from one
+     * address ("address") within a window, with the times of the latest of them (newest first, at most 20).
+     */
+    public record Burst(String kind, String who, long failures, Instant first, Instant last, List<Instant> times) { }
 
     /**
      * The client as the server sees it (behind a trusted proxy: the address it forwarded), kept as the details of
@@ -54,17 +57,37 @@ public class SignInHistory {
                 .params(username, limit).query(SignInHistory::attempt).list();
     }
 
+    /** A user's successful sign-ins, newest first. */
+    public List<Attempt> successes(String username, int limit) {
+        return jdbc.sql("select at, username, address, user_agent, step, result from sign_in_attempt where username = ? "
+                        + "and result = 'SUCCESS' order by id desc limit ?")
+                .params(username, limit).query(SignInHistory::attempt).list();
+    }
+
     /** Names and addresses with at least {@code min} failed attempts since {@code since}, most first. */
     public List<Burst> bursts(Instant since, int min) {
-        return jdbc.sql("select kind, who, count(*), min(at), max(at) from ("
+        return jdbc.sql("select kind, who, count(*), min(at), max(at), (array_agg(at order by at desc))[1:20] from ("
                         + " select 'account' as kind, username as who, at from sign_in_attempt where result <> 'SUCCESS' and at >= ?"
                         + " union all"
                         + " select 'address', address, at from sign_in_attempt where result <> 'SUCCESS' and at >= ?) f "
                         + "group by kind, who having count(*) >= ? order by count(*) desc, max(at) desc limit 50")
                 .params(Timestamp.from(since), Timestamp.from(since), min)
                 .query((rs, n) -> new Burst(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5).toInstant()))
+                        rs.getTimestamp(5).toInstant(), times(rs.getArray(6))))
                 .list();
+    }
+
+    /** The failed (and held back) attempts since {@code since}, newest first. */
+    public List<Attempt> failures(Instant since, int limit) {
+        return jdbc.sql("select at, username, address, user_agent, step, result from sign_in_attempt where result <> 'SUCCESS' "
+                        + "and at >= ? order by at desc, id desc limit ?")
+                .params(Timestamp.from(since), limit).query(SignInHistory::attempt).list();
+    }
+
+    private static List<Instant> times(java.sql.Array array) throws java.sql.SQLException {
+        List<Instant> times = new java.util.ArrayList<>();
+        for (Object o : (Object[]) array.getArray()) times.add(((Timestamp) o).toInstant());
+        return times;
     }
 
     private static Attempt attempt(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -28,6 +28,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
                 default -> status >= 500 ? "The server could not answer" : "The request was refused";
             };
             String detail = status == 400 ? "the request line, its URL or a header is malformed (e.g. a bad %-escape)" : title;
+            SecurityHeaders.writeTo(response, request.isSecure());
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             String body = "{\"type\":\"" + Problems.TYPES + (status == 400 ? "unreadable" : "http-" + status)

@@ -250,7 +250,7 @@ public class DecisionApprovals {
         StoredEvent recorded = contracts.recordApproved(proposal, contractId, event, new Actor(proposer, roles, null), by);
         execution.setVariable(Variables.EVENT_ID, recorded.id().toString());
         audit.record(by, "DECISION_APPROVED", contractId, detail(execution, proposal, Map.of("event", recorded.id().toString())));
-        notifications.notifyUser(contractId, proposer, Notification.Kind.DECISION_APPROVED, recorded.effectiveDate(),
+        notifications.notifyUser(contractId, proposer, null, Notification.Kind.DECISION_APPROVED, recorded.effectiveDate(),
                 notice(execution));
     }
 
@@ -261,7 +261,7 @@ public class DecisionApprovals {
         UUID proposal = UUID.fromString(execution.getProcessBusinessKey());
         audit.record((String) execution.getVariable(Variables.DECIDED_BY), "DECISION_REJECTED", contractId,
                 detail(execution, proposal, Map.of()));
-        notifications.notifyUser(contractId, (String) execution.getVariable(Variables.PROPOSED_BY),
+        notifications.notifyUser(contractId, (String) execution.getVariable(Variables.PROPOSED_BY), null,
                 Notification.Kind.DECISION_REJECTED, LocalDate.parse((String) execution.getVariable(Variables.EVENT_DATE)),
                 notice(execution));
     }

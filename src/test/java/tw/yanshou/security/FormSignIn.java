@@ -23,6 +23,7 @@ public final class FormSignIn {
     private final HttpClient http;
     private String userAgent = "FormSignIn/1";
     private String forwardedFor;
+    private String language = "en";
 
     public FormSignIn(int port) { this(port, new CookieManager()); }
 
@@ -37,6 +38,7 @@ public final class FormSignIn {
         FormSignIn other = new FormSignIn(port, cookies);
         other.userAgent = userAgent;
         other.forwardedFor = forwardedFor;
+        other.language = language;
         return other;
     }
 
@@ -45,6 +47,9 @@ public final class FormSignIn {
     }
 
     public FormSignIn userAgent(String agent) { this.userAgent = agent; return this; }
+
+    /** The {@code Accept-Language} sent ({@code en} unless set). */
+    public FormSignIn language(String tag) { this.language = tag; return this; }
 
     /** Sends {@code X-Forwarded-For} (only honoured from a trusted proxy). */
     public FormSignIn from(String address) { this.forwardedFor = address; return this; }
@@ -79,7 +84,7 @@ public final class FormSignIn {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent)
-                .header("Accept-Language", "en");
+                .header("Accept-Language", language);
         if (forwardedFor != null) b.header("X-Forwarded-For", forwardedFor);
         return b;
     }

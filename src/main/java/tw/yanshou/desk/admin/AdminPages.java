@@ -38,13 +38,8 @@ class AdminPages {
     private final OfficeCalendars calendars;
     private final CurrentActor actor;
     private final Forms forms;
-    private final tw.yanshou.security.SignInHistory signIns;
-    /** Failed sign-ins within the last hour that make a burst worth an administrator's look. */
-    private static final int BURST = 5;
 
-    AdminPages(Accounts accounts, OfficeCalendars calendars, CurrentActor actor, Forms forms,
-               tw.yanshou.security.SignInHistory signIns) {
-        this.signIns = signIns;
+    AdminPages(Accounts accounts, OfficeCalendars calendars, CurrentActor actor, Forms forms) {
         this.accounts = accounts;
         this.calendars = calendars;
         this.actor = actor;
@@ -99,8 +94,6 @@ class AdminPages {
         model.addAttribute("errors", errors);
         model.addAttribute("editing", editing);
         model.addAttribute("editErrors", editErrors);
-        model.addAttribute("bursts", signIns.bursts(java.time.Instant.now().minus(java.time.Duration.ofHours(1)), BURST));
-        model.addAttribute("burstMin", BURST);
         return "admin/users";
     }
 
