@@ -21,7 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Bounds every request body of the API before anything reads it: a declared {@code Content-Length} over the limit
  * is answered 413 at once, without reading a byte (and before authentication, which reads none either); a body
  * without one (chunked) stops with 413 as soon as it passes the limit. Contract files and calendar files have their
- * own limit ({@code yanshou.limits.contract-file}, 2 MB); everything else under {@code /api} a small one
+ * own limit ({@code yanshou.limits.contract-file}, 2 MB), a batch of them ({@code POST /api/contracts:batch})
+ * {@code yanshou.limits.batch} (20 MB); everything else under {@code /api} a small one
  * ({@code yanshou.limits.request}, 64 KB). An event sent with its documents ({@code multipart/form-data} to
  * {@code POST /api/contracts/{id}/events}) the multipart request limit ({@code spring.servlet.multipart.max-request-size});
  * each file is bounded again while it is read ({@code yanshou.limits.document}).
@@ -32,10 +33,13 @@ class RequestSizeFilter extends OncePerRequestFilter {
     private final long fileLimit;
     private final long requestLimit;
     private final long uploadLimit;
+    private final long batchLimit;
 
     RequestSizeFilter(@Value("${yanshou.limits.contract-file:2MB}") DataSize fileLimit,
                       @Value("${yanshou.limits.request:64KB}") DataSize requestLimit,
-                      @Value("${spring.servlet.multipart.max-request-size:110MB}") DataSize uploadLimit) {
+                      @Value("${spring.servlet.multipart.max-request-size:110MB}") DataSize uploadLimit,
+                      @Value("${yanshou.limits.batch:20MB}") DataSize batchLimit) {
+        this.batchLimit = batchLimit.toBytes();
         this.fileLimit = fileLimit.toBytes();
         this.requestLimit = requestLimit.toBytes();
         this.uploadLimit = uploadLimit.toBytes();
@@ -48,6 +52,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
     long limitFor(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.startsWith("/api/")) return -1;
+        if ("POST".equals(request.getMethod()) && path.equals("/api/contracts:batch")) return batchLimit;
         boolean file = "POST".equals(request.getMethod())
                 && (path.equals("/api/contracts") || CALENDAR_YEARS.matcher(path).matches());
         if (file) return fileLimit;

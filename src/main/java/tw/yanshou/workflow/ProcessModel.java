@@ -9,7 +9,9 @@ import tw.yanshou.calculus.Statement;
 /**
  * The names of {@code bpmn/contract-acceptance.bpmn} that the code relies on, in one place: the process key, the
  * officer tasks, the messages and the variables. {@code ProcessModelNamesTest} checks each against the model, so a
- * rename in the Modeler breaks a test, not production.
+ * rename in the Modeler breaks a test, not production. The daily recomputation of the statement is not in the model:
+ * the {@link NightlyAccrual} does it for all open contracts in chunks (the model's timers are each contract's own
+ * due dates and cure deadlines, never one that falls due for every contract at once).
  */
 public final class ProcessModel {
     private ProcessModel() { }

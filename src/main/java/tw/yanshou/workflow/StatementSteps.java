@@ -11,8 +11,9 @@ import tw.yanshou.infrastructure.OfficeClock;
 
 /**
  * Recomputes and stores the statement ({@code #{statements.recompute(execution, cause)}}) and keeps the process
- * variables escalations depend on ({@code terminationRightOn}, {@code mediationPending}) up to date; the daily
- * accrual run is scheduled by {@code #{accrual.nextRun()}}.
+ * variables escalations depend on ({@code terminationRightOn}, {@code mediationPending}) up to date. The daily
+ * recomputation is no longer a timer of the process but the {@link NightlyAccrual}; {@code #{accrual.nextRun()}}
+ * stays for the instances started from an earlier version of the model, whose daily timer still waits.
  */
 @Component("statements")
 public class StatementSteps {
@@ -35,7 +36,11 @@ public class StatementSteps {
         ContractWorkflow.updateVariables(execution.getProcessInstance(), statement);
     }
 
-    /** The daily run: five past midnight of the next office day on the engine's clock. */
+    /**
+     * The daily timer of the model's earlier versions (before the nightly accrual): five past midnight of the next
+     * office day on the engine's clock. Its instances keep it until their process is rebuilt; it recomputes the same
+     * statement as the nightly accrual (stored once per contract and day).
+     */
     @Component("accrual")
     public static class Accrual {
         private final OfficeClock clock;

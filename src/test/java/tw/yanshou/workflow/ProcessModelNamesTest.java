@@ -55,4 +55,21 @@ class ProcessModelNamesTest {
         identifiers.removeAll(java.util.Set.of("null", "true", "false", "execution", "task", "amp", "quot", "x27"));
         assertThat(identifiers).containsExactlyInAnyOrderElementsOf(ProcessModel.Variables.READ_BY_MODEL);
     }
+
+    /**
+     * The daily accrual is the {@link NightlyAccrual}'s, not a timer of every instance (10,000 of them falling due
+     * in the same minute): no timer of the model is a date computed for all, and nothing in it recomputes daily.
+     */
+    @Test
+    void noTimerOfTheModelFallsDueForEveryContractAtOnce() throws IOException {
+        String xml = Files.readString(MODEL);
+        assertThat(xml).doesNotContain("accrual.nextRun").doesNotContain("&quot;DAILY&quot;");
+        for (org.camunda.bpm.model.bpmn.instance.TimerEventDefinition timer
+                : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class)) {
+            String due = timer.getTimeDate() != null ? timer.getTimeDate().getTextContent()
+                    : timer.getTimeCycle() != null ? timer.getTimeCycle().getTextContent() : timer.getTimeDuration().getTextContent();
+            assertThat(due).as("timer %s", ((org.camunda.bpm.model.xml.instance.ModelElementInstance) timer.getParentElement())
+                    .getAttributeValue("id")).matches("\\$\\{(dueTimer|cureTimer)}");
+        }
+    }
 }
