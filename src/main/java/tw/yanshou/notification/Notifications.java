@@ -97,23 +97,15 @@ public class Notifications {
     /** The notifications a user may read, newest first: a vendor's (one contract or all its own), or the staff's. */
     public List<Notification> of(Actor actor, UUID contractId, int limit) {
         List<Object> params = new ArrayList<>();
-        String where;
-        if (actor.isStaff()) {
-            where = "(audience = 'STAFF' or (audience = 'USER' and username = ?))";
-            params.add(actor.name());
-        } else if (actor.vendorId() != null) {
-            where = "audience = 'VENDOR' and vendor_id = ?";
-            params.add(actor.vendorId());
-        } else {
-            return List.of();
-        }
+        String where = actor.isStaff() ? "audience = 'STAFF'"
+                : actor.vendorId() != null ? "audience = 'VENDOR' and vendor_id = ?" : "false";
+        if (!actor.isStaff() && actor.vendorId() != null) params.add(actor.vendorId());
+        // and those for the reader alone: about their account, or their decisions on a contract
+        where = "((" + where + ") or (audience = 'USER' and username = ?))";
+        params.add(actor.name());
         if (contractId != null) {
             where += " and contract_id = ?";
             params.add(contractId);
-        } else {
-            // and the notices about the reader's own account
-            where = "(" + where + ") or (audience = 'USER' and username = ?)";
-            params.add(actor.name());
         }
         params.add(limit);
         return jdbc.sql("select id, contract_id, audience, vendor_id, kind, event_id, on_date, detail::text, created_at "
@@ -123,11 +115,10 @@ public class Notifications {
 
     /** How many of the user's notifications came after the last time the user opened the list. */
     public long unseen(Actor actor) {
-        if (!actor.isStaff() && actor.vendorId() == null) return 0;
-        String where = actor.isStaff() ? "(audience = 'STAFF' or (audience = 'USER' and username = ?))"
-                : "audience = 'VENDOR' and vendor_id = ?";
+        String where = actor.isStaff() ? "audience = 'STAFF'"
+                : actor.vendorId() != null ? "audience = 'VENDOR' and vendor_id = ?" : "false";
         List<Object> params = new ArrayList<>();
-        if (!actor.isStaff()) params.add(actor.vendorId());
+        if (!actor.isStaff() && actor.vendorId() != null) params.add(actor.vendorId());
         where = "((" + where + ") or (audience = 'USER' and username = ?))";
         params.add(actor.name());
         params.add(actor.name());

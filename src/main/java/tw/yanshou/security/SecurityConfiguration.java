@@ -79,7 +79,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/tasks/**").hasAnyRole(Actor.ADMIN, Actor.OFFICER, Actor.INSPECTOR)
                         .requestMatchers(get("/api/approvals/**"), get("/api/approvals")).hasAnyRole(staff())
                         .requestMatchers("/api/approvals/**").hasRole(Actor.SUPERVISOR)
-                        .requestMatchers(post("/api/contracts"), post("/api/contracts/*/events/*/void")).hasAnyRole(officers())
+                        .requestMatchers(post("/api/contracts"), post("/api/contracts:batch"),
+                                post("/api/contracts/*/events/*/void")).hasAnyRole(officers())
+                        // the vendor acknowledges a delivery itself (another vendor's contract: 404 from the service)
+                        .requestMatchers(post("/api/contracts/*/deliveries/*/acknowledgement")).hasRole(Actor.VENDOR)
                         .requestMatchers(post("/api/contracts/*/inspections/proposal"))
                         .hasAnyRole(Actor.ADMIN, Actor.OFFICER, Actor.INSPECTOR)
                         .requestMatchers(post("/api/contracts/*/events"))
@@ -131,7 +134,8 @@ class SecurityConfiguration {
                         // registering and voiding for officers; results for inspectors too; approvals for supervisors;
                         // reading for all staff
                         .requestMatchers("/admin/**").hasRole(Actor.ADMIN)
-                        .requestMatchers("/contracts/new", "/contracts/*/events/*/void").hasAnyRole(officers())
+                        .requestMatchers("/contracts/new", "/contracts/batch", "/contracts/*/events/*/void")
+                        .hasAnyRole(officers())
                         .requestMatchers(post("/contracts/*/events"), post("/tasks/*/complete"))
                         .hasAnyRole(Actor.ADMIN, Actor.OFFICER, Actor.INSPECTOR)
                         .requestMatchers(post("/approvals/**")).hasRole(Actor.SUPERVISOR)
