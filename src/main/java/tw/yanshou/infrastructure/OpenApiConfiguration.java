@@ -62,7 +62,7 @@ class OpenApiConfiguration {
                         refusals.put("409", "Not possible in the current state (a duplicate, an event that does not fit)");
                         refusals.put("413", "The body is larger than the limit of this endpoint");
                         refusals.put("422", "A field breaks a rule: each violation with its path");
-                    } else if (!e.getValue().getParameters().isEmpty() || path.contains("{")) {
+                    } else if (e.getValue().getParameters() != null && !e.getValue().getParameters().isEmpty() || path.contains("{")) {
                         refusals.put("400", "A parameter is malformed");
                     }
                     refusals.put("503", "The database is not available, or the contract is busy: send the request again");
