@@ -26,9 +26,30 @@ import tw.yanshou.api.ApiTestSupport;
  * stored one; another vendor's contract, an entry that is no result, an id that is no id are 404. An acknowledgement
  * is an event of the log (in the chain, audited, told to the staff), once per delivery.
  */
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 class InspectionRecordPdfTest extends ApiTestSupport {
 
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+
+    private static org.springframework.security.core.userdetails.UserDetails officer() {
+        return tw.yanshou.security.TestUsersBridge.user("officer-lin", "{noop}x",
+                new tw.yanshou.security.Actor("officer-lin", java.util.Set.of(tw.yanshou.security.Actor.OFFICER), null));
+    }
+
+    private String page(String uri, Object... vars) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(uri, vars)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(officer())))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private byte[] bytes(String uri, Object... vars) throws Exception {
+        var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(uri, vars)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(officer())))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return response.getContentAsByteArray();
+    }
 
     /**
      * The court case's cabinet widths (採購規範第19/22頁) as milestone M's checklist, signed 2025-01-02, tendered
@@ -175,8 +196,26 @@ class InspectionRecordPdfTest extends ApiTestSupport {
                 .getStatusCode().value()).isEqualTo(404);
     }
 
+    @Autowired StatementPdf renderer;
+    @Autowired org.springframework.context.MessageSource messages;
+
+    /** PDFBox would set "ff" as one ligature glyph that text extraction loses: a hash of nothing but "ff" survives whole. */
     @Test
-    void theVendorAcknowledgesADeliveryOnceAndItIsEvidenceInTheChain() {
+    void aHashIsPrintedWholeEvenWhereTheFontHasALigature() throws Exception {
+        String ff = "ff".repeat(32);
+        var contract = new tw.yanshou.contract.ContractSummary(UUID.randomUUID(), "LIG-1", "t", "b", "v", "V",
+                java.time.LocalDate.of(2025, 1, 2), tw.yanshou.contract.ContractStatus.OPEN, null, null);
+        var record = new tw.yanshou.contract.InspectionRecords.Record(contract, UUID.randomUUID(), "M", null,
+                java.time.LocalDate.of(2025, 1, 15), "ACCEPTED", java.util.List.of(), java.util.List.of(),
+                tw.yanshou.calculus.Inspections.Proposal.ACCEPTED, java.util.List.of(), java.util.List.of(), null, null,
+                java.util.List.of(), ff, new tw.yanshou.contract.LogHead(7, "0ff1".repeat(16)), "lin", java.time.Instant.EPOCH, false);
+        String flat = text(renderer.render("inspection/pdf", Map.of("r", record, "t", new InspectionRecordPdf.Words(messages)),
+                InspectionRecordPdf.ZH)).replaceAll("\\s+", " ");
+        assertThat(flat).contains(" " + ff + " ").contains("第 7 筆，雜湊 " + "0ff1".repeat(16) + " ");
+    }
+
+    @Test
+    void theVendorAcknowledgesADeliveryOnceAndItIsEvidenceInTheChain() throws Exception {
         String number = "ACK-" + UUID.randomUUID();
         String id = register(number, "v-ack");
         JsonNode delivery = api().get().uri("/api/contracts/{id}", id).retrieve().body(JsonNode.class).at("/buyerDuties/0/deliveries/0");
@@ -222,6 +261,26 @@ class InspectionRecordPdfTest extends ApiTestSupport {
                 + "and detail->>'type' = 'DELIVERY_ACKNOWLEDGED'").param(id).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from notification where contract_id = ?::uuid and audience = 'STAFF' "
                 + "and kind = 'DELIVERY_ACKNOWLEDGED'").param(id).query(Long.class).single()).isEqualTo(1);
+        // on the desk's contract page and in the statement PDF's evidence log: the day, who, the log entry and its hash
+        int ackSeq = ack.at("/entry/seq").asInt();
+        String by = ack.get("by").asText();
+        assertThat(page("/contracts/{id}", id)).contains(by).contains("#" + ackSeq + " " + hash.substring(0, 16));
+        byte[] statementPdf = bytes("/contracts/{id}/statement.pdf", id);
+        String statement = text(statementPdf).replaceAll("\\s+", "");
+        assertThat(statement).contains("廠商確認收受", tw.yanshou.calculus.RocDates.format(java.time.LocalDate.parse(today)), by,
+                "#" + ackSeq);
+        // the statement's font sets "ff" as a ligature, which the text extraction drops: the hash with or without it
+        assertThat(statement.contains(hash) || statement.contains(hash.replace("ff", ""))).as("hash %s", hash).isTrue();
+
+        // exported and registered again, the acknowledgement stays with its delivery
+        String yaml = api().get().uri("/api/contracts/{id}/export", id).retrieve().body(String.class);
+        assertThat(yaml).contains("type: DELIVERY_ACKNOWLEDGED");
+        ResponseEntity<JsonNode> copy = api().post().uri("/api/contracts").contentType(MediaType.parseMediaType("application/yaml"))
+                .body(yaml.replace(number, number + "-COPY")).retrieve().toEntity(JsonNode.class);
+        assertThat(copy.getStatusCode().value()).as("%s", copy.getBody()).isEqualTo(201);
+        assertThat(api().get().uri("/api/contracts/{id}", copy.getBody().get("id").asText()).retrieve().body(JsonNode.class)
+                .at("/buyerDuties/0/deliveries/0/acknowledgement/date").asText()).isEqualTo(today);
+
         // an acknowledgement of a delivery that does not exist, through the events endpoint: 422 at the field
         ResponseEntity<JsonNode> none = api(vendor).post().uri("/api/contracts/{id}/events", id).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"date\":\"" + today + "\",\"type\":\"DELIVERY_ACKNOWLEDGED\",\"duty\":\"MANUAL\",\"delivered\":\"2025-01-13\"}")

@@ -499,7 +499,7 @@ class ContractFileReaderTest {
                 Arguments.of(small("format: 1", "format: 2"), "format", "unsupported format 2; this server reads format 1"),
                 Arguments.of(small("type: TENDERED", "type: SHIPPED"), "events[0].type",
                         "unknown event type \"SHIPPED\"; known types: TENDERED, INSPECTION_FAILED, ACCEPTED, EXCUSED, "
-                                + "MEDIATION_FILED, MEDIATION_CONCLUDED, AMENDED, EXTENDED, TERMINATED, DELIVERED"),
+                                + "MEDIATION_FILED, MEDIATION_CONCLUDED, AMENDED, EXTENDED, TERMINATED, DELIVERED, DELIVERY_ACKNOWLEDGED"),
                 Arguments.of(small("type: ACCEPTED", "type: ACCEPTED, cureBy: 2019-02-01"), "events[1].cureBy",
                         "is not a field of type ACCEPTED; its fields are date, type, milestone, items, results, inspectors, note"),
                 Arguments.of(small("type: TENDERED", "type: ACCEPTED"), "events[1]",
