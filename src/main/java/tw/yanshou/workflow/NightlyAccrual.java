@@ -118,6 +118,20 @@ public class NightlyAccrual {
         return new Run(day, List.copyOf(done), chunks[0], List.copyOf(failed), (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * The night's work for one contract, as a run would do it (if it is open and not yet done for {@code day}): for
+     * process tests that move the clock as a running server would, and for an operator who will not wait.
+     *
+     * @return whether it was done now
+     */
+    public boolean runFor(UUID contractId, LocalDate day) {
+        return Boolean.TRUE.equals(transaction.execute(status -> claims.claimOne(contractId, day).map(c -> {
+            accrue(List.of(c), day);
+            claims.markAccrued(List.of(contractId), day);
+            return true;
+        }).orElse(false)));
+    }
+
     /** One worker: claims and does chunks until none is left; returns how many it did. */
     private int work(LocalDate day, int chunkSize, List<UUID> done, List<UUID> failed) {
         int chunks = 0;

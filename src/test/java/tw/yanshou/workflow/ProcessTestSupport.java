@@ -61,10 +61,19 @@ abstract class ProcessTestSupport extends ApiTestSupport {
         throw new AssertionError("timers keep firing");
     }
 
-    /** Travels to {@code day} and fires what is due, as if the server had been running. */
+    @Autowired
+    NightlyAccrual nightlyAccrual;
+
+    /**
+     * Travels to {@code day} and fires what is due, as if the server had been running: the process's timers, then
+     * the nightly accrual of its contract for that day (what the process's own daily timer did before V12).
+     */
     void liveUntil(String day, String processInstanceId) {
         travelTo(day);
         fireDueTimers(processInstanceId);
+        Object contractId = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0 ? null
+                : runtime.getVariable(processInstanceId, "contractId");
+        if (contractId != null) nightlyAccrual.runFor(java.util.UUID.fromString((String) contractId), LocalDate.parse(day));
     }
 
     JsonNode register(String yaml) {
