@@ -36,7 +36,7 @@ import tw.yanshou.web.Problems;
 class SecurityConfiguration {
 
     /** Paths served by servlets other than Spring MVC's (Jersey for the engine's REST API, the webapps' filters). */
-    private static RequestMatcher path(String pattern) {
+    static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
@@ -149,38 +149,6 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").successHandler(signedIn()).failureHandler(notSignedIn())
                         .authenticationDetailsSource(ThrottledSignIn.Details.source(SignInHistory.PASSWORD)).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                .headers(ResponseHeaders.policy())
-                .build();
-    }
-
-    /**
-     * The API's documentation (Swagger UI, the OpenAPI document): for staff, signed in (a session) or with a bearer
-     * token; {@code yanshou.api-docs.public=true} opens it to everyone. A browser without a session goes to the
-     * sign-in page, other callers get 401; vendors 403.
-     */
-    @Bean
-    @Order(2)
-    SecurityFilterChain apiDocs(HttpSecurity http, Accounts accounts, SignInThrottle throttle,
-                                @Value("${yanshou.api-docs.public:false}") boolean open,
-                                @Value("${yanshou.session.absolute-timeout:12h}") java.time.Duration absoluteTimeout) throws Exception {
-        var browsers = new org.springframework.security.web.util.matcher.MediaTypeRequestMatcher(
-                org.springframework.http.MediaType.TEXT_HTML);
-        browsers.setIgnoredMediaTypes(java.util.Set.of(org.springframework.http.MediaType.ALL));
-        var entryPoints = new java.util.LinkedHashMap<RequestMatcher, org.springframework.security.web.AuthenticationEntryPoint>();
-        entryPoints.put(browsers, new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login"));
-        var entryPoint = new org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint(entryPoints);
-        entryPoint.setDefaultEntryPoint((req, res, ex) -> Problems.write(res, 401, "unauthenticated", "Not signed in",
-                "sign in as staff, or send Authorization: Bearer <token> (staff)"));
-        return http.securityMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(path("/swagger-ui.html"),
-                        path("/swagger-ui/**"), path("/v3/api-docs"), path("/v3/api-docs/**")))
-                .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, () -> throttle.now().toEpochMilli()),
-                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
-                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> {
-                    if (open) a.anyRequest().permitAll();
-                    else a.anyRequest().hasAnyRole(Actor.ADMIN, Actor.OFFICER);
-                })
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .headers(ResponseHeaders.policy())
                 .build();
     }

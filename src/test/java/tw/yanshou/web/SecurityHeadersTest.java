@@ -156,7 +156,8 @@ class SecurityHeadersTest extends ApiTestSupport {
             String policy = r.headers().firstValue("Content-Security-Policy").orElseThrow();
             assertThat(policy).as(path).matches("base-uri 'self'; default-src 'self'; script-src 'nonce-[A-Za-z0-9_-]+' "
                     + "'strict-dynamic' 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
-                    + "form-action 'self'; frame-ancestors 'none'");
+                    + "form-action 'self'; frame-ancestors 'none'; sandbox allow-forms allow-scripts allow-same-origin "
+                    + "allow-popups allow-downloads");
             assertThat(r.headers().allValues("Content-Security-Policy")).as(path).hasSize(1);
             others(path, r.headers());
         }
