@@ -9,12 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code yanshou.notification.mail}: the sender's address, where staff notifications go, each vendor's address
- * (by vendor id), how often the outbox is looked at and how failures are retried.
+ * (by vendor id), each user's own (by user name, for their account's security), how often the outbox is looked at and how failures are retried.
  */
 @ConfigurationProperties("yanshou.notification.mail")
 record MailSettings(String from, String staff, Map<String, String> vendors, Duration interval, Duration backoff,
-                    Duration maxBackoff, int maxAttempts) {
+                    Duration maxBackoff, int maxAttempts, Map<String, String> users) {
     MailSettings {
+        if (users == null) users = Map.of();
         if (from == null || from.isBlank()) from = "yanshou@localhost";
         if (vendors == null) vendors = Map.of();
         if (interval == null) interval = Duration.ofSeconds(10);
@@ -24,6 +25,9 @@ record MailSettings(String from, String staff, Map<String, String> vendors, Dura
     }
 
     List<String> staffAddresses() { return split(staff); }
+
+    /** A user's own addresses ({@code users.<username>}), for notifications about their account. */
+    List<String> userAddresses(String username) { return username == null ? List.of() : split(users.get(username)); }
 
     List<String> vendorAddresses(String vendorId) { return vendorId == null ? List.of() : split(vendors.get(vendorId)); }
 

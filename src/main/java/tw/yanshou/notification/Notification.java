@@ -14,6 +14,8 @@ public record Notification(UUID id, UUID contractId, String audience, String ven
                            LocalDate onDate, Map<String, Object> detail, Instant createdAt) {
     public static final String VENDOR = "VENDOR";
     public static final String STAFF = "STAFF";
+    /** for one user (their own account's security: second factors), {@code detail.username} */
+    public static final String USER = "USER";
 
     public enum Kind {
         /** the vendor tendered (a readiness notice, a test report) — for staff */
@@ -29,7 +31,13 @@ public record Notification(UUID id, UUID contractId, String audience, String ven
         /** the contract was terminated — for both */
         TERMINATED,
         /** the buyer delivered documents (its cooperation duties, inspection records) — for the vendor */
-        DELIVERY
+        DELIVERY,
+        /** a user's second factors changed — for that user */
+        MFA_TOTP_ENROLLED, MFA_TOTP_REMOVED, MFA_RECOVERY_CODES_REGENERATED, MFA_RECOVERY_CODE_USED, MFA_PASSKEY_ADDED,
+        MFA_PASSKEY_REMOVED;
+
+        /** Whether this kind is about a user's own account rather than a contract. */
+        public boolean aboutAccount() { return name().startsWith("MFA_"); }
     }
 
     public String number() { return String.valueOf(detail.getOrDefault("number", "")); }

@@ -65,6 +65,28 @@ public class Notifications {
         return n;
     }
 
+    /**
+     * A notification for one user about their own account (a change of their second factors), in the transaction of
+     * the change; by e-mail to the user's addresses ({@code yanshou.notification.mail.users.<username>}) or, for a
+     * vendor's user, the vendor's.
+     */
+    public Notification notifyUser(String username, String vendorId, Notification.Kind kind) {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> detail = Map.of("username", username);
+        jdbc.sql("insert into notification (id, audience, username, vendor_id, kind, detail) values (?, 'USER', ?, ?, ?, cast(? as jsonb))")
+                .params(id, username, vendorId, kind.name(), write(detail)).update();
+        Notification n = new Notification(id, null, Notification.USER, vendorId, kind, null, null, detail, Instant.now());
+        if (sender.getIfAvailable() != null) {
+            List<String> to = mail.userAddresses(username);
+            if (to.isEmpty()) to = mail.vendorAddresses(vendorId);
+            for (String recipient : to) {
+                jdbc.sql("insert into mail_outbox (id, notification_id, recipient, subject, body) values (?, ?, ?, ?, ?)")
+                        .params(UUID.randomUUID(), id, recipient, subject(n), body(n)).update();
+            }
+        }
+        return n;
+    }
+
     /** Whether a notification of this kind was already given for the contract (one termination right, not one a day). */
     public boolean given(UUID contractId, Notification.Kind kind) {
         return jdbc.sql("select count(*) from notification where contract_id = ? and kind = ?")
@@ -81,11 +103,15 @@ public class Notifications {
             where = "audience = 'VENDOR' and vendor_id = ?";
             params.add(actor.vendorId());
         } else {
-            return List.of();
+            where = "false";
         }
         if (contractId != null) {
             where += " and contract_id = ?";
             params.add(contractId);
+        } else {
+            // and the user's own (their account's security)
+            where = "(" + where + ") or (audience = 'USER' and username = ?)";
+            params.add(actor.name());
         }
         params.add(limit);
         return jdbc.sql("select id, contract_id, audience, vendor_id, kind, event_id, on_date, detail::text, created_at "
@@ -95,10 +121,11 @@ public class Notifications {
 
     /** How many of the user's notifications came after the last time the user opened the list. */
     public long unseen(Actor actor) {
-        if (!actor.isStaff() && actor.vendorId() == null) return 0;
-        String where = actor.isStaff() ? "audience = 'STAFF'" : "audience = 'VENDOR' and vendor_id = ?";
+        String where = actor.isStaff() ? "audience = 'STAFF'" : actor.vendorId() != null ? "audience = 'VENDOR' and vendor_id = ?" : "false";
         List<Object> params = new ArrayList<>();
-        if (!actor.isStaff()) params.add(actor.vendorId());
+        if (!actor.isStaff() && actor.vendorId() != null) params.add(actor.vendorId());
+        where = "(" + where + " or (audience = 'USER' and username = ?))";
+        params.add(actor.name());
         params.add(actor.name());
         return jdbc.sql("select count(*) from notification where " + where + " and created_at > coalesce("
                         + "(select seen_until from notification_seen where username = ?), '-infinity'::timestamptz)")
@@ -123,6 +150,8 @@ public class Notifications {
     }
 
     String subject(Notification n) {
+        if (n.kind().aboutAccount()) return messages.getMessage("notification.mail.subject.user", null, ZH) + " / "
+                + messages.getMessage("notification.mail.subject.user", null, Locale.ENGLISH);
         return messages.getMessage("notification.mail.subject", new Object[] {n.number()}, ZH) + " / "
                 + messages.getMessage("notification.mail.subject", new Object[] {n.number()}, Locale.ENGLISH);
     }

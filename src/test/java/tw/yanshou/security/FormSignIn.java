@@ -58,9 +58,11 @@ public final class FormSignIn {
 
     /** GET the page, then POST its form with its CSRF field and {@code fields}. */
     public Answer post(String formPage, String action, Map<String, String> fields) {
-        String page = get(formPage).body();
+        HttpResponse<String> form = get(formPage);
+        String page = form.body();
         Matcher m = CSRF.matcher(page);
-        if (!m.find()) throw new IllegalStateException("no _csrf field on " + formPage + ": " + page);
+        if (!m.find()) throw new IllegalStateException("no _csrf field on " + formPage + " (" + form.statusCode() + " "
+                + form.headers().firstValue("Location").orElse("") + "): " + page);
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", m.group(1));
         String body = all.entrySet().stream()
@@ -73,8 +75,25 @@ public final class FormSignIn {
         return new Answer(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body(), millis);
     }
 
+    /** The password step alone: staff (and vendors, by default) are sent on to the second factor from here. */
     public Answer signIn(String username, String password) {
         return post("/login", "/login", Map.of("username", username, "password", password));
+    }
+
+    /**
+     * Both steps: the password, then a fresh code of the user's authenticator app ({@link Totp#next}) at
+     * {@code /login/mfa}. The answer is the second step's (its location: where the user lands); a failed password
+     * step is returned as it is.
+     */
+    public Answer signIn(String username, String password, String totpSecret) {
+        Answer first = signIn(username, password);
+        if (first.location() == null || !first.location().endsWith("/login/mfa")) return first;
+        return code(Totp.next(totpSecret));
+    }
+
+    /** The second step with {@code code} (a TOTP or a recovery code). */
+    public Answer code(String code) {
+        return post("/login/mfa", "/login/mfa", Map.of("code", code));
     }
 
     private HttpRequest.Builder request(String path) {
