@@ -103,6 +103,10 @@ class SecurityConfiguration {
         if (relyingParty != null) http.webAuthn(w -> w.rpId(mfa.webauthn().rpId()).rpName(mfa.webauthn().rpName())
                 .allowedOrigins(relyingParty.origins()).disableDefaultRegistrationPage(true)
                 .creationOptionsRepository(new Passkeys.CreationOptions()));
+        // Spring Security serves its script only beside its own sign-in page; ours is our own, so serve it here
+        if (relyingParty != null) http.addFilterBefore(
+                org.springframework.security.web.authentication.ui.DefaultResourcesFilter.webauthn(),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http
                 .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, () -> throttle.now().toEpochMilli()),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
@@ -114,7 +118,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/error", "/css/**", "/login", "/favicon.ico").permitAll()
-                        .requestMatchers("/js/**").permitAll()
+                        .requestMatchers("/js/**", "/login/webauthn.js").permitAll()
                         .requestMatchers("/login/mfa", "/account", "/account/**").authenticated()
                         .requestMatchers(path("/camunda/**"), path("/actuator/**")).hasRole(Actor.ADMIN)
                         // the officers' desk: administration for administrators, the rest for staff

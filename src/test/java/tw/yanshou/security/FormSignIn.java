@@ -44,6 +44,12 @@ public final class FormSignIn {
         return send(request(path).header(header, value).GET().build());
     }
 
+    /** The session cookie's value now (null: none). */
+    public String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("YANSHOU_SESSION"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
     public FormSignIn userAgent(String agent) { this.userAgent = agent; return this; }
 
     /** Sends {@code X-Forwarded-For} (only honoured from a trusted proxy). */
