@@ -120,7 +120,9 @@ class Passkeys {
         }
 
         Set<String> origins() {
-            if (!settings.allowedOrigins().isEmpty()) return new LinkedHashSet<>(settings.allowedOrigins());
+            Set<String> configured = new LinkedHashSet<>();
+            for (String o : settings.allowedOrigins()) if (o != null && !o.isBlank()) configured.add(o.strip());
+            if (!configured.isEmpty()) return configured;
             return Set.of("http://" + settings.rpId() + ":" + port);
         }
 

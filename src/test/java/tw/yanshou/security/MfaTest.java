@@ -149,6 +149,9 @@ class MfaTest extends ApiTestSupport {
                 .containsExactly("MFA_TOTP_ENROLLED", "MFA_RECOVERY_CODES_REGENERATED", "MFA_RECOVERY_CODE_USED", "MFA_RECOVERY_CODE_USED");
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'MFA_RECOVERY_CODE_USED' and actor = 'mfa-replay'")
                 .query(Long.class).single()).isEqualTo(2);
+        // the only factor of an officer cannot be removed (it would leave a password alone)
+        assertThat(path(three.post("/account/mfa", "/account/mfa/totp/remove", Map.of()).location())).isEqualTo("/account/mfa?lastFactor");
+        assertThat(factors.status("mfa-replay").totp()).isTrue();
         // the history: each second step with its result
         assertThat(jdbc.sql("select result from sign_in_attempt where username = 'mfa-replay' and step = 'MFA' order by id")
                 .query(String.class).list()).containsExactly("SUCCESS", "FAILED", "SUCCESS", "FAILED", "SUCCESS");
