@@ -102,6 +102,30 @@ public final class FormSignIn {
         return post("/login/mfa", "/login/mfa", Map.of("code", code));
     }
 
+    /**
+     * The second step for a test's own {@link HttpClient} (with its cookies) that has just passed the password:
+     * {@code /login/mfa}'s CSRF field, a fresh code of the user's authenticator app; returns where it leads.
+     */
+    public static String secondStep(HttpClient client, String base, String totpSecret) {
+        try {
+            String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login/mfa")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = CSRF.matcher(page);
+            if (!m.find()) throw new IllegalStateException("no _csrf field on /login/mfa: " + page);
+            String form = "code=" + Totp.next(totpSecret) + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/login/mfa"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String location = r.headers().firstValue("Location").orElse("");
+            if (r.statusCode() != 302 || location.contains("/login")) throw new IllegalStateException("second step refused: " + location);
+            return location;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent)
                 .header("Accept-Language", "en");
