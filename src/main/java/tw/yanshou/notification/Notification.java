@@ -42,10 +42,13 @@ public record Notification(UUID id, UUID contractId, String audience, String ven
         /** a supervisor rejected the user's decision, with the reason — for the proposer */
         DECISION_REJECTED,
         /** a sign-in to the user's account from a new device or network — for that user */
-        NEW_DEVICE;
+        NEW_DEVICE,
+        /** a user's second factors changed — for that user */
+        MFA_TOTP_ENROLLED, MFA_TOTP_REMOVED, MFA_RECOVERY_CODES_REGENERATED, MFA_RECOVERY_CODE_USED, MFA_PASSKEY_ADDED,
+        MFA_PASSKEY_REMOVED;
 
         /** Whether this kind is about a user's own account rather than a contract. */
-        public boolean aboutAccount() { return this == NEW_DEVICE; }
+        public boolean aboutAccount() { return this == NEW_DEVICE || name().startsWith("MFA_"); }
     }
 
     public String number() { return String.valueOf(detail.getOrDefault("number", "")); }

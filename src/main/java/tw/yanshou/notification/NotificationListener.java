@@ -125,4 +125,10 @@ class NotificationListener {
         if (items != null && !items.isEmpty()) d.put("items", items);
         return d;
     }
+
+    /** A user's second factors changed: the user is told (in the app; by e-mail where an address is configured). */
+    @EventListener
+    void on(tw.yanshou.security.MfaChanged changed) {
+        notifications.notifyUser(changed.username(), changed.vendorId(), Notification.Kind.valueOf("MFA_" + changed.change().name()));
+    }
 }

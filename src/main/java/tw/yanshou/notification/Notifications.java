@@ -94,6 +94,11 @@ public class Notifications {
                 .params(contractId, kind.name()).query(Long.class).single() > 0;
     }
 
+    /** A notice about a change of the user's own account (its second factors), for that user alone. */
+    public Notification notifyUser(String username, String vendorId, Notification.Kind kind) {
+        return notifyUser(null, username, vendorId, kind, null, Map.of());
+    }
+
     /** The notifications a user may read, newest first: a vendor's (one contract or all its own), or the staff's. */
     public List<Notification> of(Actor actor, UUID contractId, int limit) {
         List<Object> params = new ArrayList<>();
@@ -106,6 +111,10 @@ public class Notifications {
         if (contractId != null) {
             where += " and contract_id = ?";
             params.add(contractId);
+        } else {
+            // and the user's own (their account's security)
+            where = "(" + where + ") or (audience = 'USER' and username = ?)";
+            params.add(actor.name());
         }
         params.add(limit);
         return jdbc.sql("select id, contract_id, audience, vendor_id, kind, event_id, on_date, detail::text, created_at "
@@ -152,9 +161,11 @@ public class Notifications {
     }
 
     String subject(Notification n) {
-        if (n.kind().aboutAccount())
-            return messages.getMessage("notification.mail.subject." + n.kind().name(), null, ZH) + " / "
-                    + messages.getMessage("notification.mail.subject." + n.kind().name(), null, Locale.ENGLISH);
+        if (n.kind().aboutAccount()) {
+            String code = n.kind() == Notification.Kind.NEW_DEVICE ? "notification.mail.subject.NEW_DEVICE"
+                    : "notification.mail.subject.user";
+            return messages.getMessage(code, null, ZH) + " / " + messages.getMessage(code, null, Locale.ENGLISH);
+        }
         return messages.getMessage("notification.mail.subject", new Object[] {n.number()}, ZH) + " / "
                 + messages.getMessage("notification.mail.subject", new Object[] {n.number()}, Locale.ENGLISH);
     }

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * On an empty database: {@code YANSHOU_BOOTSTRAP_TOKEN} becomes the first administrator token (stored hashed) and
  * {@code YANSHOU_ADMIN_USERNAME} / {@code YANSHOU_ADMIN_PASSWORD} the first administrator, who also operates the
- * process engine (Cockpit). Without them nobody can sign in: there are no default credentials.
+ * process engine (Cockpit). Without them nobody can sign in: there are no default credentials. Like all staff, the
+ * administrator must set up a second factor at the first sign-in before anything else opens.
  */
 @Component
 class Bootstrap implements ApplicationRunner {
@@ -65,7 +66,7 @@ class Bootstrap implements ApplicationRunner {
                         + " (at least " + PasswordPolicy.MIN_LENGTH + " characters, not a common password)", e);
             }
             engineAdmin(adminUsername);
-            log.info("Created the administrator {}", adminUsername);
+            log.info("Created the administrator {}: at the first sign-in they set up a second factor (/account/mfa)", adminUsername);
         }
     }
 

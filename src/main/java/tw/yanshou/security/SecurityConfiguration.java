@@ -32,7 +32,7 @@ import tw.yanshou.web.Problems;
  * and tasks staff; the sign-in page is our own ({@code /login}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SignInSettings.class)
+@EnableConfigurationProperties({SignInSettings.class, MfaSettings.class})
 class SecurityConfiguration {
 
     /** Paths served by servlets other than Spring MVC's (Jersey for the engine's REST API, the webapps' filters). */
@@ -58,8 +58,8 @@ class SecurityConfiguration {
     /** The one way a password is checked (form and Basic alike), within the limits on failures. */
     @Bean
     AuthenticationProvider throttledSignIn(Accounts accounts, PasswordEncoder encoder, SignInThrottle throttle,
-                                           SignInHistory history) {
-        return new ThrottledSignIn(accounts, encoder, throttle, history);
+                                           SignInHistory history, SecondFactors factors) {
+        return new ThrottledSignIn(accounts, encoder, throttle, history, factors);
     }
 
     @Bean
@@ -119,16 +119,33 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain web(HttpSecurity http, SignInThrottle throttle,
-                            @Value("${yanshou.session.absolute-timeout:12h}") java.time.Duration absoluteTimeout) throws Exception {
+                            @Value("${yanshou.session.absolute-timeout:12h}") java.time.Duration absoluteTimeout,
+                            org.springframework.beans.factory.ObjectProvider<Accounts> accounts,
+                            org.springframework.beans.factory.ObjectProvider<SecondFactorSignIn> secondFactor,
+                            org.springframework.beans.factory.ObjectProvider<Passkeys.RelyingParty> passkeys,
+                            MfaSettings mfa) throws Exception {
+        // passkeys (Spring Security's WebAuthn endpoints; its script at /login/webauthn.js) where the server has
+        // the database they are kept in (not in the slices of other modules' tests)
+        Passkeys.RelyingParty relyingParty = passkeys.getIfAvailable();
+        if (relyingParty != null) http.webAuthn(w -> w.rpId(mfa.webauthn().rpId()).rpName(mfa.webauthn().rpName())
+                .allowedOrigins(relyingParty.origins()).disableDefaultRegistrationPage(true)
+                .creationOptionsRepository(new Passkeys.CreationOptions()));
+        // Spring Security serves its script only beside its own sign-in page; ours is our own, so serve it here
+        if (relyingParty != null) http.addFilterBefore(
+                org.springframework.security.web.authentication.ui.DefaultResourcesFilter.webauthn(),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http
                 .addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, () -> throttle.now().toEpochMilli()),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                // a password alone opens only the second step (or the enrolment of a first factor)
+                .addFilterAfter(new SecondFactorGate(accounts, secondFactor), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 // the Camunda webapps protect themselves against CSRF with their own token (X-XSRF-TOKEN)
                 .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/error", "/css/**", "/login", "/favicon.ico").permitAll()
-                        .requestMatchers("/account", "/account/**").authenticated()
+                        .requestMatchers("/js/**", "/login/webauthn.js").permitAll()
+                        .requestMatchers("/login/mfa", "/account", "/account/**").authenticated()
                         .requestMatchers(path("/camunda/**"), path("/actuator/**")).hasRole(Actor.ADMIN)
                         // the officers' desk, by the role matrix (docs/security.md): administration for administrators;
                         // registering and voiding for officers; results for inspectors too; approvals for supervisors;
@@ -166,6 +183,11 @@ class SecurityConfiguration {
             // where the session began, for the user's list of sessions (/account)
             if (authentication.getDetails() instanceof ThrottledSignIn.Details d)
                 request.getSession().setAttribute(Sessions.CLIENT, d.client());
+            // the password alone: the second factor next (where the user was going stays saved for after it)
+            if (authentication instanceof PasswordOnly p) {
+                response.sendRedirect(request.getContextPath() + (p.enrolled() ? "/login/mfa" : "/account/mfa"));
+                return;
+            }
             boolean isStaff = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                     .anyMatch(a -> Actor.STAFF.stream().anyMatch(r -> a.equals("ROLE_" + r)));
             if (isStaff) staff.onAuthenticationSuccess(request, response, authentication);

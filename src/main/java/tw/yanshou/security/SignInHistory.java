@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /** Every sign-in attempt (time, client address, user agent, step, result) in {@code sign_in_attempt}. */
 @Component
 public class SignInHistory {
-    public static final String PASSWORD = "PASSWORD", MFA = "MFA", BASIC = "BASIC";
+    public static final String PASSWORD = "PASSWORD", MFA = "MFA", BASIC = "BASIC", PASSKEY = "PASSKEY";
     public static final String SUCCESS = "SUCCESS", FAILED = "FAILED", THROTTLED = "THROTTLED";
 
     private final JdbcClient jdbc;

@@ -25,7 +25,11 @@ class ThrottledSignIn implements AuthenticationProvider {
     private final SignInThrottle throttle;
     private final SignInHistory history;
 
-    ThrottledSignIn(Accounts accounts, PasswordEncoder encoder, SignInThrottle throttle, SignInHistory history) {
+    private final SecondFactors factors;
+
+    ThrottledSignIn(Accounts accounts, PasswordEncoder encoder, SignInThrottle throttle, SignInHistory history,
+                    SecondFactors factors) {
+        this.factors = factors;
         this.passwords = new DaoAuthenticationProvider(accounts);
         this.passwords.setPasswordEncoder(encoder);
         // the password first, whether the account may sign in after: a disabled account costs what a wrong password does
@@ -66,15 +70,22 @@ class ThrottledSignIn implements AuthenticationProvider {
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.succeeded(username);
             history.record(now, username, client, step, SignInHistory.SUCCESS);
             // the session (kept in the database) holds who signed in, never the password hash
             if (result.getPrincipal() instanceof YanshouUser u) {
-                var kept = UsernamePasswordAuthenticationToken.authenticated(
-                        new YanshouUser(u.username(), "", u.actor(), u.enabled()), null, result.getAuthorities());
+                YanshouUser user = new YanshouUser(u.username(), "", u.actor(), u.enabled());
+                // the form: a second factor next, for whoever has one or must have one; the failures of this name
+                // are forgotten only when it passed (wrong codes count as wrong passwords do)
+                if (SignInHistory.PASSWORD.equals(step) && factors != null) {
+                    boolean enrolled = factors.hasFactor(u.username());
+                    if (enrolled || factors.required(u.actor())) return new PasswordOnly(user, enrolled, result.getDetails());
+                }
+                throttle.succeeded(username);
+                var kept = UsernamePasswordAuthenticationToken.authenticated(user, null, result.getAuthorities());
                 kept.setDetails(result.getDetails());
                 return kept;
             }
+            throttle.succeeded(username);
             return result;
         } catch (AccountStatusException disabled) {
             // the answer of a wrong password

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** The JSON API: bad input gets a problem body and changes nothing; access is by token and role. */
 class ContractApiTest extends ApiTestSupport {
+    @org.springframework.beans.factory.annotation.Autowired tw.yanshou.security.SecondFactors secondFactors;
 
     static String small(String number, String events) {
         return TestContracts.small(number, number + "-M", events);
@@ -291,6 +292,9 @@ class ContractApiTest extends ApiTestSupport {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        // the second factor (staff and vendors alike)
+        if (signIn.headers().firstValue("Location").orElse("").endsWith("/login/mfa"))
+            tw.yanshou.security.FormSignIn.secondStep(browser, base, tw.yanshou.security.TestMfa.enrol(secondFactors, username));
         return browser;
     }
 

@@ -18,12 +18,14 @@ import tw.yanshou.web.BrowserTestSupport;
 class AccountBrowserTest extends BrowserTestSupport {
 
     private Page signIn(BrowserContext context, String password) {
+        if (password.equals("account passphrase hsu"))
+            return signIn(context, "account-hsu", password, "/account", totp("account-hsu"));
         Page page = context.newPage();
         page.navigate(url("/account"));
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
         page.locator("#username").fill("account-hsu");
         page.locator("#password").fill(password);
-        page.locator("main button[type=submit]").click();
+        page.locator("main button[type=submit]").first().click();
         return page;
     }
 

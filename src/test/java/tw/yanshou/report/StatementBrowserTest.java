@@ -45,19 +45,15 @@ class StatementBrowserTest extends BrowserTestSupport {
                 .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(201);
     }
 
-    private static void signIn(Page page) {
-        page.locator("input[name=username]").fill("web-officer");
-        page.locator("input[name=password]").fill("officer-passphrase-2");
-        page.locator("button[type=submit]").click();
+    private Page signIn(BrowserContext context, String start) {
+        return signIn(context, "web-officer", "officer-passphrase-2", start, totp("web-officer"));
     }
 
     @Test
     void anOfficerReadsTheStatementAndDownloadsThePdf() throws Exception {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-TW")
                 .setViewportSize(1100, 900).setAcceptDownloads(true))) {
-            Page page = context.newPage();
-            page.navigate(url("/contracts/" + id + "/statement?asOf=113/06/25"));
-            signIn(page);
+            Page page = signIn(context, "/contracts/" + id + "/statement?asOf=113/06/25");
             page.navigate(url("/contracts/" + id + "/statement?asOf=113/06/25"));
             assertThat(page.locator("h1")).containsText("違約金計算書");
             assertThat(page.locator("code.formula").first()).hasText("10,380,000 × 4‰ × (28 + 7 + 119) = 6,394,080");
@@ -89,9 +85,7 @@ class StatementBrowserTest extends BrowserTestSupport {
     @Test
     void readsInEnglish() {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1100, 900))) {
-            Page page = context.newPage();
-            page.navigate(url("/login"));
-            signIn(page);
+            Page page = signIn(context, "/");
             page.navigate(url("/contracts/" + id + "/statement?asOf=2024-06-25"));
             assertThat(page.locator("h1")).containsText("Penalty statement");
             assertThat(page.locator("time[datetime='2019-12-30']").first()).hasText("2019-12-30");

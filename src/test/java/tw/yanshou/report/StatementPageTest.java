@@ -39,6 +39,7 @@ import tw.yanshou.api.ApiTestSupport;
 class StatementPageTest extends ApiTestSupport {
     static final String NUMBER = "107-ILOCKER-30-STMT";
     String id;
+    @org.springframework.beans.factory.annotation.Autowired tw.yanshou.security.SecondFactors factors;
 
     @BeforeAll
     void registerTheCourtCase() {
@@ -202,6 +203,9 @@ class StatementPageTest extends ApiTestSupport {
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        // the second factor (staff and vendors alike)
+        if (signedIn.headers().firstValue("Location").orElse("").endsWith("/login/mfa"))
+            tw.yanshou.security.FormSignIn.secondStep(client, "http://localhost:" + port, tw.yanshou.security.TestMfa.enrol(factors, username));
         return new Session(client, this);
     }
 

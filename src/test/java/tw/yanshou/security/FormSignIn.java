@@ -46,6 +46,12 @@ public final class FormSignIn {
         return send(request(path).header(header, value).GET().build());
     }
 
+    /** The session cookie's value now (null: none). */
+    public String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("YANSHOU_SESSION"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
     public FormSignIn userAgent(String agent) { this.userAgent = agent; return this; }
 
     /** The {@code Accept-Language} sent ({@code en} unless set). */
@@ -63,9 +69,11 @@ public final class FormSignIn {
 
     /** GET the page, then POST its form with its CSRF field and {@code fields}. */
     public Answer post(String formPage, String action, Map<String, String> fields) {
-        String page = get(formPage).body();
+        HttpResponse<String> form = get(formPage);
+        String page = form.body();
         Matcher m = CSRF.matcher(page);
-        if (!m.find()) throw new IllegalStateException("no _csrf field on " + formPage + ": " + page);
+        if (!m.find()) throw new IllegalStateException("no _csrf field on " + formPage + " (" + form.statusCode() + " "
+                + form.headers().firstValue("Location").orElse("") + "): " + page);
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", m.group(1));
         String body = all.entrySet().stream()
@@ -78,8 +86,49 @@ public final class FormSignIn {
         return new Answer(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body(), millis);
     }
 
+    /** The password step alone: staff (and vendors, by default) are sent on to the second factor from here. */
     public Answer signIn(String username, String password) {
         return post("/login", "/login", Map.of("username", username, "password", password));
+    }
+
+    /**
+     * Both steps: the password, then a fresh code of the user's authenticator app ({@link Totp#next}) at
+     * {@code /login/mfa}. The answer is the second step's (its location: where the user lands); a failed password
+     * step is returned as it is.
+     */
+    public Answer signIn(String username, String password, String totpSecret) {
+        Answer first = signIn(username, password);
+        if (first.location() == null || !first.location().endsWith("/login/mfa")) return first;
+        return code(Totp.next(totpSecret));
+    }
+
+    /** The second step with {@code code} (a TOTP or a recovery code). */
+    public Answer code(String code) {
+        return post("/login/mfa", "/login/mfa", Map.of("code", code));
+    }
+
+    /**
+     * The second step for a test's own {@link HttpClient} (with its cookies) that has just passed the password:
+     * {@code /login/mfa}'s CSRF field, a fresh code of the user's authenticator app; returns where it leads.
+     */
+    public static String secondStep(HttpClient client, String base, String totpSecret) {
+        try {
+            String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login/mfa")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = CSRF.matcher(page);
+            if (!m.find()) throw new IllegalStateException("no _csrf field on /login/mfa: " + page);
+            String form = "code=" + Totp.next(totpSecret) + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/login/mfa"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String location = r.headers().firstValue("Location").orElse("");
+            if (r.statusCode() != 302 || location.contains("/login")) throw new IllegalStateException("second step refused: " + location);
+            return location;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpRequest.Builder request(String path) {

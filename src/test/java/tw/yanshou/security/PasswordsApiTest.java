@@ -43,7 +43,7 @@ class PasswordsApiTest extends ApiTestSupport {
         // 80 characters, 3 bytes each in UTF-8: 240 bytes
         String password = "長".repeat(40) + "密碼".repeat(20);
         assertThat(createUser("long-pass", password).getStatusCode().value()).isEqualTo(201);
-        assertThat(new FormSignIn(port).signIn("long-pass", password).location()).endsWith("/");
+        assertThat(new FormSignIn(port).signIn("long-pass", password).location()).as("the password passed: the second factor next").endsWith("/account/mfa");
         // the same first 72 bytes (24 characters), different afterwards: wrong
         String sameStart = "長".repeat(40) + "錯誤".repeat(20);
         assertThat(new FormSignIn(port).signIn("long-pass", sameStart).location()).endsWith("/login?error");
@@ -57,9 +57,9 @@ class PasswordsApiTest extends ApiTestSupport {
     void anOlderBcryptHashStillSignsInAndIsRehashed() {
         jdbc.sql("insert into app_user (username, password_hash, roles) values (?, ?, 'OFFICER')")
                 .params("bcrypt-user", "{bcrypt}" + new BCryptPasswordEncoder().encode("an older passphrase")).update();
-        assertThat(new FormSignIn(port).signIn("bcrypt-user", "an older passphrase").location()).endsWith("/");
+        assertThat(new FormSignIn(port).signIn("bcrypt-user", "an older passphrase").location()).as("the password passed: the second factor next").endsWith("/account/mfa");
         String hash = jdbc.sql("select password_hash from app_user where username = 'bcrypt-user'").query(String.class).single();
         assertThat(hash).startsWith("{pbkdf2-sha256}");
-        assertThat(new FormSignIn(port).signIn("bcrypt-user", "an older passphrase").location()).endsWith("/");
+        assertThat(new FormSignIn(port).signIn("bcrypt-user", "an older passphrase").location()).as("the password passed: the second factor next").endsWith("/account/mfa");
     }
 }

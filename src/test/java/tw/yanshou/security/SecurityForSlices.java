@@ -22,4 +22,8 @@ public class SecurityForSlices {
 
     @Bean
     Sessions sessions() { return Mockito.mock(Sessions.class); }
+
+    /** No second factors in a slice: the password signs in as before (the server's own tests pass the second step). */
+    @Bean
+    SecondFactors secondFactors() { return Mockito.mock(SecondFactors.class); }
 }

@@ -28,10 +28,14 @@ import tw.yanshou.infrastructure.EmbeddedDatabase;
  * session the first made, the user's own list of sessions and history at /account (ending one), the absolute timeout.
  */
 class SessionsTest extends ApiTestSupport {
+    /** The tests' MFA key (application-test.yaml): the second node opens the same authenticator-app keys. */
+    static final String MFA_KEY = "dGVzdC1vbmx5LW1mYS1rZXktMzItYnl0ZXMtbG9uZyE=";
     @Autowired JdbcClient jdbc;
     @Autowired EmbeddedDatabase db;
     @Autowired SignInThrottle throttle;
     @Autowired Accounts accounts;
+    @Autowired SecondFactors factors;
+    private final Map<String, String> keys = new java.util.HashMap<>();
 
     @AfterEach
     void realTime() { throttle.useClock(Clock.systemUTC()); }
@@ -40,6 +44,7 @@ class SessionsTest extends ApiTestSupport {
         var r = api().post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("username", name, "password", password, "roles", List.of("OFFICER"))).retrieve().toBodilessEntity();
         assertThat(r.getStatusCode().value()).isEqualTo(201);
+        keys.put(name, TestMfa.enrol(factors, name));
     }
 
     private static String cookie(HttpResponse<?> r) {
@@ -52,7 +57,7 @@ class SessionsTest extends ApiTestSupport {
         FormSignIn browser = new FormSignIn(port);
         String before = cookie(browser.get("/login"));
         assertThat(before).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
-        assertThat(browser.signIn("session-a", "session passphrase a").location()).endsWith("/");
+        assertThat(browser.signIn("session-a", "session passphrase a", keys.get("session-a")).location()).endsWith("/");
         String session = jdbc.sql("select session_id from spring_session where principal_name = 'session-a'").query(String.class).single();
         assertThat(before).doesNotContain(session);
         // behind a trusted proxy that speaks TLS to the browser, the cookie is Secure
@@ -65,11 +70,12 @@ class SessionsTest extends ApiTestSupport {
     void aSecondNodeOnTheSameDatabaseServesTheSession() {
         user("session-b", "session passphrase b");
         FormSignIn browser = new FormSignIn(port);
-        assertThat(browser.signIn("session-b", "session passphrase b").location()).endsWith("/");
+        assertThat(browser.signIn("session-b", "session passphrase b", keys.get("session-b")).location()).endsWith("/");
         assertThat(browser.get("/contracts").statusCode()).isEqualTo(200);
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(YanshouApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=" + db.password(), "--camunda.bpm.process-engine-name=second-node",
+                "--yanshou.security.mfa.key=" + MFA_KEY,
                 "--camunda.bpm.job-execution.enabled=false", "--spring.jmx.enabled=false", "--spring.main.banner-mode=off")) {
             int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
             FormSignIn onSecond = browser.at(secondPort);
@@ -88,8 +94,8 @@ class SessionsTest extends ApiTestSupport {
         FormSignIn laptop = new FormSignIn(port).userAgent("Laptop browser").from("203.0.113.30");
         FormSignIn phone = new FormSignIn(port).userAgent("Phone browser").from("203.0.113.31");
         assertThat(phone.signIn("session-c", "wrong passphrase").location()).endsWith("/login?error");
-        assertThat(laptop.signIn("session-c", "session passphrase c").location()).endsWith("/");
-        assertThat(phone.signIn("session-c", "session passphrase c").location()).endsWith("/");
+        assertThat(laptop.signIn("session-c", "session passphrase c", keys.get("session-c")).location()).endsWith("/");
+        assertThat(phone.signIn("session-c", "session passphrase c", keys.get("session-c")).location()).endsWith("/");
         String page = laptop.get("/account").body();
         assertThat(page).contains("Laptop browser", "Phone browser", "203.0.113.30", "203.0.113.31", "This one", "Failed");
         // another user's sessions are not there
@@ -107,7 +113,7 @@ class SessionsTest extends ApiTestSupport {
     void aSessionEndsTwelveHoursAfterSignInHoweverBusy() {
         user("session-d", "session passphrase d");
         FormSignIn browser = new FormSignIn(port);
-        assertThat(browser.signIn("session-d", "session passphrase d").location()).endsWith("/");
+        assertThat(browser.signIn("session-d", "session passphrase d", keys.get("session-d")).location()).endsWith("/");
         MutableClock clock = new MutableClock(Instant.now());
         throttle.useClock(clock);
         clock.advance(Duration.ofHours(12).minusMinutes(1));
@@ -122,8 +128,8 @@ class SessionsTest extends ApiTestSupport {
     void disablingAnAccountEndsItsSessionsAndAPasswordChangeEndsTheOthers() {
         user("session-f", "session passphrase f");
         FormSignIn one = new FormSignIn(port), two = new FormSignIn(port);
-        assertThat(one.signIn("session-f", "session passphrase f").location()).endsWith("/");
-        assertThat(two.signIn("session-f", "session passphrase f").location()).endsWith("/");
+        assertThat(one.signIn("session-f", "session passphrase f", keys.get("session-f")).location()).endsWith("/");
+        assertThat(two.signIn("session-f", "session passphrase f", keys.get("session-f")).location()).endsWith("/");
         // a new password from the first browser: the second is signed out, the first stays
         FormSignIn.Answer changed = one.post("/account", "/account/password",
                 Map.of("currentPassword", "session passphrase f", "newPassword", "another passphrase for f"));
@@ -142,7 +148,7 @@ class SessionsTest extends ApiTestSupport {
     @Test
     void theIdleTimeoutIsThirtyMinutes() {
         user("session-e", "session passphrase e");
-        assertThat(new FormSignIn(port).signIn("session-e", "session passphrase e").location()).endsWith("/");
+        assertThat(new FormSignIn(port).signIn("session-e", "session passphrase e", keys.get("session-e")).location()).endsWith("/");
         assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = 'session-e'")
                 .query(Integer.class).single()).isEqualTo(30 * 60);
     }

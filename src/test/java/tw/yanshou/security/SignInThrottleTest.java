@@ -28,6 +28,8 @@ class SignInThrottleTest extends ApiTestSupport {
     @Autowired SignInThrottle throttle;
     @Autowired JdbcClient jdbc;
     @Autowired Accounts accounts;
+    @Autowired SecondFactors factors;
+    private final Map<String, String> keys = new java.util.HashMap<>();
 
     private final MutableClock clock = new MutableClock(START);
 
@@ -38,10 +40,14 @@ class SignInThrottleTest extends ApiTestSupport {
         var r = api().post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("username", name, "password", password, "roles", List.of("OFFICER"))).retrieve().toBodilessEntity();
         assertThat(r.getStatusCode().value()).isEqualTo(201);
+        keys.put(name, TestMfa.enrol(factors, name));
     }
 
+    /** A whole sign-in: the password and, when it passed, the code of the user's authenticator app. */
     private String attempt(String address, String name, String password) {
-        return new FormSignIn(port).from(address).signIn(name, password).location().replaceFirst("^http://[^/]+", "");
+        FormSignIn browser = new FormSignIn(port).from(address);
+        FormSignIn.Answer a = keys.containsKey(name) ? browser.signIn(name, password, keys.get(name)) : browser.signIn(name, password);
+        return a.location().replaceFirst("^http://[^/]+", "");
     }
 
     @Test
@@ -69,10 +75,14 @@ class SignInThrottleTest extends ApiTestSupport {
         // success forgets the account's failures: three free ones again
         for (int i = 0; i < 3; i++) assertThat(attempt(from, "throttle-a", "wrong " + i)).isEqualTo("/login?error");
         assertThat(attempt(from, "throttle-a", "throttle passphrase a")).isEqualTo("/");
-        // every attempt is in the history: 4 + 1 + 12 + 1 + 1 + 3 + 1 = 23, of which 2 + 1 = 3 succeeded, 7 throttled
-        assertThat(jdbc.sql("select result, count(*) from sign_in_attempt where username = 'throttle-a' group by result order by result")
+        // every password attempt is in the history: 4 + 1 + 12 + 1 + 1 + 3 + 1 = 23 (13 failed, 2 passed, 8 throttled)
+        assertThat(jdbc.sql("select result, count(*) from sign_in_attempt where username = 'throttle-a' and step = 'PASSWORD' "
+                        + "group by result order by result")
                 .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list())
                 .containsExactly("FAILED=13", "SUCCESS=2", "THROTTLED=8");
+        // and each of the two passed passwords was followed by a code that passed
+        assertThat(jdbc.sql("select result, count(*) from sign_in_attempt where username = 'throttle-a' and step = 'MFA' group by result")
+                .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list()).containsExactly("SUCCESS=2");
     }
 
     @Test

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
@@ -41,6 +44,33 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
     }
 
     protected String url(String path) { return "http://localhost:" + port + path; }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private tw.yanshou.security.SecondFactors secondFactors;
+
+    /**
+     * The user's authenticator app (enrolled once per server through the same service the enrolment page calls),
+     * its Base32 key; staff and vendors must pass it when signing in.
+     */
+    protected String totp(String username) { return tw.yanshou.security.TestMfa.enrol(secondFactors, username); }
+
+    /**
+     * The one way browser tests sign in: open {@code start}, which sends to {@code /login}; the user name and
+     * password; then at {@code /login/mfa} a fresh code of the user's authenticator app ({@code totpSecret}, see
+     * {@link #totp}). Returns the page, where the sign-in led (where the user was going, or the portal).
+     */
+    protected Page signIn(BrowserContext context, String user, String password, String start, String totpSecret) {
+        Page page = context.newPage();
+        page.navigate(url(start));
+        PlaywrightAssertions.assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        page.locator("#username").fill(user);
+        page.locator("#password").fill(password);
+        page.locator("main button[type=submit]").first().click();
+        PlaywrightAssertions.assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login/mfa$"));
+        page.locator("#code").fill(tw.yanshou.security.Totp.next(totpSecret));
+        page.locator("main form[action='/login/mfa'] button[type=submit]").click();
+        return page;
+    }
 
     /** axe-core (WCAG 2.1 A and AA rules) on the page as it is: no serious or critical violation. */
     protected static void axe(com.microsoft.playwright.Page page) {
