@@ -27,6 +27,12 @@ public abstract class ApiTestSupport {
     @Autowired
     private RestClient.Builder builder;
 
+    @Autowired
+    private tw.yanshou.security.SecondFactors secondFactors;
+
+    /** The user's authenticator app, enrolled once per server ({@link tw.yanshou.security.TestMfa}): its Base32 key. */
+    protected String totp(String username) { return tw.yanshou.security.TestMfa.enrol(secondFactors, username); }
+
     protected RestClient api() { return api(TOKEN); }
 
     protected RestClient api(String token) {

@@ -173,10 +173,12 @@ public final class ScaleBenchmark {
                 statementMicros.add((System.nanoTime() - t) / 1000);
             });
             // one signed-in officer per client (each its own session), each session's first page before the clock runs
+            // (the administrator's authenticator app: one code per 30-s step, so signing in the clients takes a while)
+            String totpSecret = tw.yanshou.security.TestMfa.enrol(app.getBean(tw.yanshou.security.SecondFactors.class), "bench");
             List<HttpClient> officers = new ArrayList<>();
             for (int i = 0; i < readers; i++) {
                 HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-                signIn(browser, base);
+                signIn(browser, base, totpSecret);
                 get(browser, base + "/");
                 officers.add(browser);
             }
@@ -362,7 +364,7 @@ public final class ScaleBenchmark {
         return "?";
     }
 
-    private static void signIn(HttpClient browser, String base) throws Exception {
+    private static void signIn(HttpClient browser, String base, String totpSecret) throws Exception {
         String login = get(browser, base + "/login");
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]* value=\"([^\"]+)\"").matcher(login);
         if (!csrf.find()) throw new IllegalStateException("no CSRF token on the sign-in page");
@@ -373,6 +375,7 @@ public final class ScaleBenchmark {
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error"))
             throw new IllegalStateException("sign-in failed: " + r.statusCode() + " " + r.headers().map());
+        tw.yanshou.security.FormSignIn.secondStep(browser, base, totpSecret);
     }
 
     private static String get(HttpClient browser, String url) {

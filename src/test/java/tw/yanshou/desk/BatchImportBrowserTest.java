@@ -40,11 +40,7 @@ class BatchImportBrowserTest extends BrowserTestSupport {
                     "roles", List.of("OFFICER"))).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(201);
             userMade = true;
         }
-        Page page = context.newPage();
-        page.navigate(url(start));
-        page.locator("#username").fill("officer-batch");
-        page.locator("#password").fill("lantern-river-quietly-42");
-        page.locator("main button[type=submit]").click();
+        Page page = signIn(context, "officer-batch", "lantern-river-quietly-42", start, totp("officer-batch"));
         assertThat(page).hasURL(Pattern.compile(".*" + start + "(\\?continue)?$"));
         return page;
     }

@@ -75,7 +75,7 @@ class AccountAlertsTest extends ApiTestSupport {
     /** The one way this class signs in (the coordinator switches it to the MFA flow): a browser, from an address. */
     private FormSignIn signIn(String user, String password, String agent, String address) {
         FormSignIn browser = new FormSignIn(port).userAgent(agent).from(address);
-        FormSignIn.Answer a = browser.signIn(user, password);
+        FormSignIn.Answer a = browser.signIn(user, password, totp(user));
         assertThat(a.location()).as("sign-in of %s", user).doesNotContain("error").doesNotContain("locked");
         return browser;
     }

@@ -68,7 +68,7 @@ class SecurityHeadersTest extends ApiTestSupport {
     /** The one way this class signs in (the coordinator switches it to the MFA flow). */
     private FormSignIn signIn(String user, String password) {
         FormSignIn browser = new FormSignIn(port);
-        assertThat(browser.signIn(user, password).location()).doesNotContain("error");
+        assertThat(browser.signIn(user, password, totp(user)).location()).doesNotContain("error").doesNotContain("/login");
         return browser;
     }
 
