@@ -41,7 +41,9 @@ import tw.yanshou.calculus.ContractEvent.Terminated;
 import tw.yanshou.calculus.ContractValidator;
 import tw.yanshou.calculus.Statement;
 import tw.yanshou.contract.ContractRegistered;
+import tw.yanshou.contract.ContractLoader;
 import tw.yanshou.contract.ContractRepository;
+import tw.yanshou.contract.ContractService;
 import tw.yanshou.contract.EventRecorded;
 import tw.yanshou.contract.EventVoided;
 import tw.yanshou.contract.StatementService;
@@ -77,11 +79,15 @@ public class ContractWorkflow {
     private final ContractValidator validator;
     private final OfficeClock clock;
     private final ProcessEngineConfigurationImpl engine;
+    private final ContractService contractService;
+    private final ContractLoader loader;
 
     ContractWorkflow(RuntimeService runtime, TaskService tasks, ManagementService management, ContractRepository contracts,
                      StatementService statements, ContractValidator validator, OfficeClock clock,
-                     ProcessEngineConfigurationImpl engine) {
+                     ProcessEngineConfigurationImpl engine, ContractService contractService, ContractLoader loader) {
         this.engine = engine;
+        this.loader = loader;
+        this.contractService = contractService;
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -133,6 +139,10 @@ public class ContractWorkflow {
     String rebuild(UUID contractId, Contract contract, List<Integer> order) {
         contracts.find(contractId).map(c -> c.processInstanceId()).ifPresent(this::end);
         contracts.reopen(contractId);
+        // as in a live run, each step reads the contract with the events that have taken effect so far
+        Contract known = new Contract(contract.number(), contract.signedOn(), contract.items(), contract.terms(),
+                contract.milestones(), List.of(), contract.claims(), contract.buyerDuties());
+        loader.readAs(contractId, known);
         String[] id = new String[1];
         clock.replaying(contract.signedOn(), () -> {
             Map<String, Object> variables = new HashMap<>();
@@ -143,7 +153,15 @@ public class ContractWorkflow {
             id[0] = instance.getId();
         });
         contracts.setProcessInstance(contractId, id[0]);
-        for (int index : order) if (!apply(contractId, id[0], contract.events().get(index))) break;
+        for (int index : order) {
+            ContractEvent event = contract.events().get(index);
+            known = known.withEvent(event);
+            loader.readAs(contractId, known);
+            // a termination after the acceptance ended the process still ends the contract and its linked ones
+            if (!apply(contractId, id[0], event) && event instanceof Terminated t)
+                clock.replaying(t.date(), () -> contractService.terminateAccepted(contractId, t.date()));
+        }
+        loader.changed(contractId);
         if (isActive(id[0])) fireTimersBefore(id[0], clock.clockDay().plusDays(1));
         if (isActive(id[0])) updateVariables(id[0], statements.statement(contractId, clock.clockDay()));
         return id[0];
