@@ -45,6 +45,21 @@ public class ContractLoader {
         if (statements != null) statements.keySet().removeIf(k -> k.contractId().equals(contractId));
     }
 
+    /**
+     * While a history is replayed in this transaction: until {@link #changed}, the contract reads as {@code contract}
+     * (its definition with the events that have taken effect so far), as it read when each event came in live, and
+     * its statements are computed from that. Outside a transaction nothing changes.
+     */
+    public void readAs(UUID contractId, tw.yanshou.calculus.Contract contract) {
+        Map<UUID, ContractFile> cache = TransactionCache.of(this);
+        if (cache == null) return;
+        ContractFile file = load(contractId);
+        cache.put(contractId, new ContractFile(file.format(), file.number(), file.title(), file.buyer(), file.vendor(),
+                file.currency(), file.linkedContracts(), contract));
+        Map<StatementKey, Object> statements = TransactionCache.of(StatementKey.class);
+        if (statements != null) statements.keySet().removeIf(k -> k.contractId().equals(contractId));
+    }
+
     /** Key of a statement cached for the transaction (see {@link StatementService}). */
     record StatementKey(UUID contractId, java.time.LocalDate asOf) { }
 

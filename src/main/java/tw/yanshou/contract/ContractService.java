@@ -332,11 +332,8 @@ public class ContractService {
         LocalDate latest = current.events().stream().map(ContractEvent::date).max(LocalDate::compareTo).orElse(null);
         boolean backDated = latest != null && event.date().isBefore(latest);
         events.publishEvent(new EventRecorded(contractId, stored.id(), event, current.withEvent(event), backDated));
-        if (!backDated && summary.status() == ContractStatus.ACCEPTED && event instanceof ContractEvent.Terminated t) {
-            // an accepted contract's process has ended; a termination still ends the contract and its linked ones
-            contracts.setStatus(contractId, ContractStatus.TERMINATED, t.date());
-            cascadeTermination(contractId, t.date());
-        }
+        if (!backDated && summary.status() == ContractStatus.ACCEPTED && event instanceof ContractEvent.Terminated t)
+            terminateAccepted(contractId, t.date());
         statements.recompute(contractId, clock.clockDay(), "EVENT");
         Map<String, Object> detail = new java.util.LinkedHashMap<>(Map.of("event", stored.id().toString(),
                 "type", event.type(), "date", event.date().toString()));
@@ -403,6 +400,15 @@ public class ContractService {
      * linked contract registered here gets a {@code TERMINATED} event of its own. One that cannot take it (signed
      * after that day, already ended) is left as it is, and the refusal is audited.
      */
+    /**
+     * A termination of a contract whose process has ended with its acceptance: it still ends the contract and the
+     * linked contracts that end with it (recorded live, or met while its history is replayed).
+     */
+    public void terminateAccepted(UUID contractId, LocalDate on) {
+        contracts.setStatus(contractId, ContractStatus.TERMINATED, on);
+        cascadeTermination(contractId, on);
+    }
+
     public void cascadeTermination(UUID contractId, LocalDate on) {
         String number = contracts.find(contractId).orElseThrow(() -> new ContractNotFoundException(contractId)).number();
         for (ContractRepository.LinkedToTerminate linked : contracts.linkedToTerminate(contractId)) {

@@ -1,19 +1,27 @@
 package tw.yanshou.workflow;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.event.EventType;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Execution;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -33,7 +41,9 @@ import tw.yanshou.calculus.ContractEvent.Terminated;
 import tw.yanshou.calculus.ContractValidator;
 import tw.yanshou.calculus.Statement;
 import tw.yanshou.contract.ContractRegistered;
+import tw.yanshou.contract.ContractLoader;
 import tw.yanshou.contract.ContractRepository;
+import tw.yanshou.contract.ContractService;
 import tw.yanshou.contract.EventRecorded;
 import tw.yanshou.contract.EventVoided;
 import tw.yanshou.contract.StatementService;
@@ -48,6 +58,13 @@ import tw.yanshou.workflow.ProcessModel.Variables;
  * a history recorded after the fact ends in the state a live run would have reached. It listens to the contract
  * module ({@link ContractRegistered}, {@link EventRecorded}, {@link EventVoided}) in the transaction that stored the
  * change, so the event log and the process commit together or not at all.
+ * <p>
+ * Each change of a process — an import, a replay, one event — runs as <em>one</em> engine command: every step of the
+ * model runs as always (the same delegates, conditions and timers), but in the engine's entity cache, and the
+ * engine writes only what is left at the end, in one flush. What waits, which timers are due, which tasks are open
+ * is read from that cache (the execution tree), never queried: a query would not see what the command has not
+ * flushed, and the workflow holds the answer anyway. Runtime rows created and ended within one change (the waits
+ * and timers a history passes through) never reach the database. See docs/process.md, "Import and replay".
  */
 @Component
 public class ContractWorkflow {
@@ -61,9 +78,16 @@ public class ContractWorkflow {
     private final StatementService statements;
     private final ContractValidator validator;
     private final OfficeClock clock;
+    private final ProcessEngineConfigurationImpl engine;
+    private final ContractService contractService;
+    private final ContractLoader loader;
 
     ContractWorkflow(RuntimeService runtime, TaskService tasks, ManagementService management, ContractRepository contracts,
-                     StatementService statements, ContractValidator validator, OfficeClock clock) {
+                     StatementService statements, ContractValidator validator, OfficeClock clock,
+                     ProcessEngineConfigurationImpl engine, ContractService contractService, ContractLoader loader) {
+        this.engine = engine;
+        this.loader = loader;
+        this.contractService = contractService;
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -75,23 +99,35 @@ public class ContractWorkflow {
 
     @EventListener
     void on(ContractRegistered registered) {
-        rebuild(registered.contractId(), registered.contract(), registered.effectiveOrder());
+        inCommand(() -> rebuild(registered.contractId(), registered.contract(), registered.effectiveOrder()));
     }
 
     /** An event in order moves the process on; a back-dated one replays the history with it. */
     @EventListener
     void on(EventRecorded recorded) {
-        if (recorded.backDated()) {
-            rebuild(recorded.contractId(), recorded.contract(), validator.effectiveOrder(recorded.contract()));
-        } else {
-            String processInstanceId = contracts.find(recorded.contractId()).orElseThrow().processInstanceId();
-            apply(recorded.contractId(), processInstanceId, recorded.event());
-        }
+        inCommand(() -> {
+            if (recorded.backDated()) {
+                rebuild(recorded.contractId(), recorded.contract(), validator.effectiveOrder(recorded.contract()));
+            } else {
+                String processInstanceId = contracts.find(recorded.contractId()).orElseThrow().processInstanceId();
+                apply(recorded.contractId(), processInstanceId, recorded.event());
+            }
+            return null;
+        });
     }
 
     @EventListener
     void on(EventVoided voided) {
-        rebuild(voided.contractId(), voided.contract(), validator.effectiveOrder(voided.contract()));
+        inCommand(() -> rebuild(voided.contractId(), voided.contract(), validator.effectiveOrder(voided.contract())));
+    }
+
+    /**
+     * Runs {@code work} as one engine command (or inside the one already running: a termination cascading from
+     * another contract's process), in the current transaction.
+     */
+    private <T> T inCommand(Supplier<T> work) {
+        if (Context.getCommandContext() != null) return work.get();
+        return engine.getCommandExecutorTxRequired().execute(commandContext -> work.get());
     }
 
     /**
@@ -103,6 +139,10 @@ public class ContractWorkflow {
     String rebuild(UUID contractId, Contract contract, List<Integer> order) {
         contracts.find(contractId).map(c -> c.processInstanceId()).ifPresent(this::end);
         contracts.reopen(contractId);
+        // as in a live run, each step reads the contract with the events that have taken effect so far
+        Contract known = new Contract(contract.number(), contract.signedOn(), contract.items(), contract.terms(),
+                contract.milestones(), List.of(), contract.claims(), contract.buyerDuties());
+        loader.readAs(contractId, known);
         String[] id = new String[1];
         clock.replaying(contract.signedOn(), () -> {
             Map<String, Object> variables = new HashMap<>();
@@ -113,8 +153,16 @@ public class ContractWorkflow {
             id[0] = instance.getId();
         });
         contracts.setProcessInstance(contractId, id[0]);
-        for (int index : order) apply(contractId, id[0], contract.events().get(index));
-        fireTimersBefore(id[0], clock.clockDay().plusDays(1));
+        for (int index : order) {
+            ContractEvent event = contract.events().get(index);
+            known = known.withEvent(event);
+            loader.readAs(contractId, known);
+            // a termination after the acceptance ended the process still ends the contract and its linked ones
+            if (!apply(contractId, id[0], event) && event instanceof Terminated t)
+                clock.replaying(t.date(), () -> contractService.terminateAccepted(contractId, t.date()));
+        }
+        loader.changed(contractId);
+        if (isActive(id[0])) fireTimersBefore(id[0], clock.clockDay().plusDays(1));
         if (isActive(id[0])) updateVariables(id[0], statements.statement(contractId, clock.clockDay()));
         return id[0];
     }
@@ -135,9 +183,16 @@ public class ContractWorkflow {
         return true;
     }
 
-    /** Sets the escalation variables of a process where they changed. */
+    /**
+     * Sets the escalation variables of a process where they changed: compared with the instance's own variables in
+     * the command's cache; set through the runtime service, so that the conditional events see the change.
+     */
     private void updateVariables(String processInstanceId, Statement statement) {
-        Map<String, Object> changed = changedVariables(statement, runtime.getVariables(processInstanceId));
+        ExecutionEntity instance = execution(processInstanceId);
+        Map<String, Object> current = new HashMap<>();
+        for (String name : ProcessModel.escalationVariables(statement).keySet())
+            if (instance.hasVariableLocal(name)) current.put(name, instance.getVariableLocal(name));
+        Map<String, Object> changed = changedVariables(statement, current);
         if (!changed.isEmpty()) runtime.setVariables(processInstanceId, changed);
     }
 
@@ -157,29 +212,71 @@ public class ContractWorkflow {
     }
 
     /**
-     * Fires the process's timers due before the start of {@code day} (and not after now), each on its own day.
-     * Inside a running engine command (a termination cascading from another contract's process) a job cannot run
-     * nested; there the job executor fires them after the commit.
+     * Fires the process's timers due before the start of {@code day} (and not after now), earliest first, each on its
+     * own day; the timers are read from the execution tree in the command's cache. Inside a step of a running process
+     * (a termination cascading from another contract's process) a job cannot run nested; there the job executor fires
+     * them after the commit.
      */
     public void fireTimersBefore(String processInstanceId, LocalDate day) {
-        if (Context.getCommandContext() != null) return;
-        for (int i = 0; i < MAX_TIMERS_PER_STEP; i++) {
-            Date now = ClockUtil.getCurrentTime();
-            Date limit = clock.startOf(day);
-            if (limit.after(now)) limit = new Date(now.getTime() + 1);
-            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).timers()
-                    .duedateLowerThan(limit).orderByJobDuedate().asc().listPage(0, 1);
-            if (due.isEmpty()) return;
-            Job job = due.get(0);
-            clock.replaying(clock.dayOf(job.getDuedate()), () -> management.executeJob(job.getId()));
-        }
-        throw new IllegalStateException("timers of process " + processInstanceId + " keep firing; stopped after "
-                + MAX_TIMERS_PER_STEP);
+        inCommand(() -> {
+            if (Context.getCoreExecutionContext() != null) return null;
+            for (int i = 0; i < MAX_TIMERS_PER_STEP; i++) {
+                Date now = ClockUtil.getCurrentTime();
+                Date limit = clock.startOf(day);
+                if (limit.after(now)) limit = new Date(now.getTime() + 1);
+                if (!isActive(processInstanceId)) return null;
+                TimerEntity first = null;
+                for (ExecutionEntity e : tree(execution(processInstanceId)))
+                    for (JobEntity job : e.getJobs())
+                        if (job instanceof TimerEntity timer && !deleted(timer) && timer.getDuedate().before(limit)
+                                && (first == null || timer.getDuedate().before(first.getDuedate()))) first = timer;
+                if (first == null) return null;
+                TimerEntity job = first;
+                clock.replaying(clock.dayOf(job.getDuedate()), () -> management.executeJob(job.getId()));
+            }
+            throw new IllegalStateException("timers of process " + processInstanceId + " keep firing; stopped after "
+                    + MAX_TIMERS_PER_STEP);
+        });
     }
 
+    /** Whether the process runs: looked up in the command's cache (loaded once if it is not there). */
     public boolean isActive(String processInstanceId) {
-        return processInstanceId != null
-                && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+        if (processInstanceId == null) return false;
+        return inCommand(() -> {
+            ExecutionEntity instance = command().getExecutionManager().findExecutionById(processInstanceId);
+            return instance != null && !instance.isEnded() && !deleted(instance);
+        });
+    }
+
+    private static CommandContext command() { return Context.getCommandContext(); }
+
+    private static boolean deleted(org.camunda.bpm.engine.impl.db.DbEntity entity) {
+        return command().getDbEntityManager().getDbEntityCache().isDeleted(entity);
+    }
+
+    private static ExecutionEntity execution(String id) {
+        ExecutionEntity e = command().getExecutionManager().findExecutionById(id);
+        if (e == null) throw new IllegalStateException("no execution " + id);
+        return e;
+    }
+
+    /** The executions of a process instance, the instance first: its tree as the command holds it. */
+    private static List<ExecutionEntity> tree(ExecutionEntity instance) {
+        List<ExecutionEntity> all = new ArrayList<>();
+        all.add(instance);
+        for (int i = 0; i < all.size(); i++)
+            for (ExecutionEntity child : all.get(i).getExecutions()) if (!deleted(child) && !child.isEnded()) all.add(child);
+        return all;
+    }
+
+    /** The message subscriptions named {@code message} in the process, as they are now. */
+    private static List<EventSubscriptionEntity> subscriptions(String processInstanceId, String message) {
+        List<EventSubscriptionEntity> found = new ArrayList<>();
+        for (ExecutionEntity e : tree(execution(processInstanceId)))
+            for (EventSubscriptionEntity s : e.getEventSubscriptions())
+                if (EventType.MESSAGE.name().equals(s.getEventType()) && message.equals(s.getEventName()) && !deleted(s))
+                    found.add(s);
+        return found;
     }
 
     private void end(String processInstanceId) {
@@ -226,10 +323,15 @@ public class ContractWorkflow {
         }
     }
 
+    /** The open tasks {@code key} (of {@code milestone}, if given) of the process, from the command's cache. */
     List<Task> openTasks(String processInstanceId, String key, String milestone) {
-        var query = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key);
-        if (milestone != null) query = query.taskVariableValueEquals(Variables.MILESTONE_ID, milestone);
-        return query.list();
+        List<Task> open = new ArrayList<>();
+        for (ExecutionEntity e : tree(execution(processInstanceId)))
+            for (TaskEntity task : e.getTasks())
+                if (key.equals(task.getTaskDefinitionKey()) && !deleted(task)
+                        && (milestone == null || milestone.equals(task.getVariableLocal(Variables.MILESTONE_ID))))
+                    open.add(task);
+        return open;
     }
 
     /**
@@ -260,17 +362,22 @@ public class ContractWorkflow {
     /**
      * Delivers a message to what waits for it in the process, if anything does. A tender of the other items of a
      * milestone whose branch is already at its inspection finds nothing waiting: the calculus has it (the event is
-     * in the log), and the branch goes on from the inspection's result. Correlating "all" never throws for no match,
-     * so the transaction is not marked for rollback by an exception the engine would throw inside it.
+     * in the log), and the branch goes on from the inspection's result. As a correlation of "all": every
+     * subscription waiting for it when it arrives receives it, and none waiting is no error. The subscriptions are
+     * read from the command's cache (a correlation's query would not see what the command has not flushed).
      */
     private void correlate(String processInstanceId, String message) {
-        if (runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).correlateAllWithResult().isEmpty())
-            log.debug("process {}: nothing waits for {}; the event is recorded", processInstanceId, message);
+        List<EventSubscriptionEntity> waiting = subscriptions(processInstanceId, message);
+        if (waiting.isEmpty()) log.debug("process {}: nothing waits for {}; the event is recorded", processInstanceId, message);
+        for (EventSubscriptionEntity subscription : waiting) if (!deleted(subscription)) subscription.eventReceived(null, false);
     }
 
     /** The office calendar changed: waiting milestone branches whose due date moved compute it again. */
     public void recheckDueDates(UUID contractId, String processInstanceId) {
-        if (isActive(processInstanceId)) changed(contractId, processInstanceId);
+        inCommand(() -> {
+            if (isActive(processInstanceId)) changed(contractId, processInstanceId);
+            return null;
+        });
     }
 
     /**
@@ -279,16 +386,18 @@ public class ContractWorkflow {
      * end; the others wait on undisturbed.
      */
     private void changed(UUID contractId, String processInstanceId) {
+        List<EventSubscriptionEntity> waiting = subscriptions(processInstanceId, Messages.MILESTONE_CHANGED);
+        if (waiting.isEmpty()) return;
         Statement statement = statements.statement(contractId, clock.today());
-        for (Execution waiting : runtime.createExecutionQuery().processInstanceId(processInstanceId)
-                .messageEventSubscriptionName(Messages.MILESTONE_CHANGED).list()) {
-            String milestone = (String) runtime.getVariable(waiting.getId(), Variables.MILESTONE_ID);
-            Object waitingFor = runtime.getVariable(waiting.getId(), Variables.DUE_ON);
+        for (EventSubscriptionEntity subscription : waiting) {
+            ExecutionEntity branch = subscription.getExecution();
+            String milestone = (String) branch.getVariable(Variables.MILESTONE_ID);
+            Object waitingFor = branch.getVariable(Variables.DUE_ON);
             Statement.MilestoneStatus now = statement.milestones().stream().filter(m -> m.id().equals(milestone))
                     .findFirst().orElseThrow();
             String dueOn = now.dueOn() == null ? null : now.dueOn().toString();
-            if (!java.util.Objects.equals(waitingFor, dueOn) || now.status() == Statement.Status.ACCEPTED)
-                runtime.messageEventReceived(Messages.MILESTONE_CHANGED, waiting.getId());
+            if ((!java.util.Objects.equals(waitingFor, dueOn) || now.status() == Statement.Status.ACCEPTED) && !deleted(subscription))
+                subscription.eventReceived(null, false);
         }
     }
 }
