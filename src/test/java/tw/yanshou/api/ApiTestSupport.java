@@ -30,6 +30,20 @@ public abstract class ApiTestSupport {
     @Autowired
     private tw.yanshou.security.SecondFactors secondFactors;
 
+    @Autowired
+    private org.camunda.bpm.engine.ProcessEngine processEngine;
+
+    /**
+     * This server's engine as the JVM's {@code default}: Camunda's REST API (/engine-rest, the webapps) looks its engine
+     * up by name in a static registry, where the engine of the application context started last wins; the test
+     * contexts Spring keeps cached each have one named {@code default}, so a test on a context started earlier would
+     * talk to another context's engine (and database).
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void thisServersEngineIsTheDefault() {
+        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(processEngine);
+    }
+
     /** The user's authenticator app, enrolled once per server ({@link tw.yanshou.security.TestMfa}): its Base32 key. */
     protected String totp(String username) { return tw.yanshou.security.TestMfa.enrol(secondFactors, username); }
 
