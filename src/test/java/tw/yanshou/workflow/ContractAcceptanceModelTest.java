@@ -60,6 +60,9 @@ class ContractAcceptanceModelTest {
 
     private static ProcessEngine engine() {
         StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
+        // a name of its own: registered as "default" it would stand in for the server's engine behind /engine-rest in
+        // the test classes that run after it in the same JVM
+        config.setProcessEngineName("contract-acceptance-model-test");
         config.setJdbcUrl(POSTGRES.getJdbcUrl("postgres", "postgres"));
         config.setJdbcUsername("postgres");
         config.setJdbcPassword("");
