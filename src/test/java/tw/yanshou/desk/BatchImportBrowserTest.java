@@ -33,7 +33,7 @@ class BatchImportBrowserTest extends BrowserTestSupport {
     @Autowired JdbcClient jdbc;
     private static boolean userMade;
 
-    /** The one way these tests sign in (the coordinator switches it to the MFA flow). */
+    /** The one way these tests sign in (the password, then the authenticator app). */
     private Page signIn(BrowserContext context, String start) {
         if (!userMade) {
             assertThat(api().post().uri("/api/users").body(Map.of("username", "officer-batch", "password", "lantern-river-quietly-42",

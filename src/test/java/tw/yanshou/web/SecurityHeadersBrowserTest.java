@@ -46,10 +46,10 @@ class SecurityHeadersBrowserTest extends BrowserTestSupport {
                 .isEqualTo(201);
     }
 
-    /** The one way this class signs in (the coordinator switches it to the MFA flow). */
+    /** The one way this class signs in: the password, then the user's authenticator app. */
     private Page signIn(BrowserContext context, String user, String password) {
         Page page = signIn(context, user, password, "/", totp(user));
-        page.waitForURL(Pattern.compile(".*/(portal)?$"));
+        page.waitForURL(Pattern.compile(".*/(portal)?(\\?continue)?$"));
         return page;
     }
 
