@@ -76,8 +76,8 @@ class TaskCompletionGuardTest extends ProcessTestSupport {
         ResponseEntity<String> variable = api().put().uri("/engine-rest/process-instance/{id}/variables/penalty", pi)
                 .contentType(MediaType.APPLICATION_JSON).body("{\"value\":0,\"type\":\"Long\"}").retrieve().toEntity(String.class);
         assertThat(variable.getStatusCode().value()).isEqualTo(403);
-        assertThat(api().get().uri("/engine-rest/task/{id}", task.getId()).retrieve().toEntity(String.class)
-                .getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<String> read = api().get().uri("/engine-rest/task/{id}", task.getId()).retrieve().toEntity(String.class);
+        assertThat(read.getStatusCode().value()).as("%s %s", read.getHeaders(), read.getBody()).isEqualTo(200);
 
         assertThat(openTask(pi, "ScheduleInspection").getId()).isEqualTo(task.getId());
         assertThat(runtime.getActiveActivityIds(pi)).containsExactlyInAnyOrderElementsOf(waiting)
