@@ -15,4 +15,17 @@ public record StoredEvent(UUID id, UUID contractId, int seq, LocalDate effective
     public static final String TERMINATED = "TERMINATED";
 
     public boolean isVoid() { return VOID.equals(type); }
+
+    /** The fields of the entry's body other than date and type, as the pages list them (empty if it does not read). */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> fields(com.fasterxml.jackson.databind.ObjectMapper json) {
+        try {
+            java.util.Map<String, Object> fields = json.readValue(body, java.util.Map.class);
+            fields.remove("date");
+            fields.remove("type");
+            return fields;
+        } catch (java.io.IOException e) {
+            return java.util.Map.of();
+        }
+    }
 }

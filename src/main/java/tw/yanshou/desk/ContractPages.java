@@ -266,7 +266,7 @@ class ContractPages {
         model.addAttribute("statement", statement);
         model.addAttribute("timelineSvg", timeline.svg(file, statement, LocaleContextHolder.getLocale()));
         model.addAttribute("today", today);
-        model.addAttribute("log", log.stream().map(e -> new LogEntry(e, !e.isVoid() && !inForce.contains(e), fields(e))).toList());
+        model.addAttribute("log", log.stream().map(e -> new LogEntry(e, !e.isVoid() && !inForce.contains(e), e.fields(json))).toList());
         model.addAttribute("seq", log.stream().mapToInt(StoredEvent::seq).max().orElse(0));
         model.addAttribute("tasks", tasks.open(summary.number()));
         model.addAttribute("eventTypes", EventForm.FIELDS.keySet().stream().filter(who::mayRecord).toList());
@@ -307,18 +307,5 @@ class ContractPages {
                     .rows().stream().filter(r -> r.number().equals(l.number())).findFirst().ifPresent(r -> ids.put(l.number(), r.id()));
         }
         return ids;
-    }
-
-    /** The fields of an entry's body other than date and type, for the log (a voiding entry names what it voids). */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> fields(StoredEvent e) {
-        try {
-            Map<String, Object> body = json.readValue(e.body(), Map.class);
-            body.remove("date");
-            body.remove("type");
-            return body;
-        } catch (IOException ex) {
-            return Map.of();
-        }
     }
 }

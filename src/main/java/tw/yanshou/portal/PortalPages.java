@@ -1,6 +1,5 @@
 package tw.yanshou.portal;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -197,7 +196,7 @@ class PortalPages {
         List<Entry> entries = new ArrayList<>();
         for (StoredEvent e : log) {
             boolean byBuyer = !"TENDERED".equals(e.type()) && !"DELIVERY_ACKNOWLEDGED".equals(e.type());
-            entries.add(new Entry(e, !e.isVoid() && !inForce.contains(e), fields(e), byBuyer, docs.getOrDefault(e.id(), List.of())));
+            entries.add(new Entry(e, !e.isVoid() && !inForce.contains(e), e.fields(json), byBuyer, docs.getOrDefault(e.id(), List.of())));
         }
         List<Result> results = entries.stream().filter(x -> !x.voided() && ("INSPECTION_FAILED".equals(x.event().type())
                 || "ACCEPTED".equals(x.event().type()))).map(x -> new Result(x, inspections.record(id, x.event().id(), who)))
@@ -229,18 +228,6 @@ class PortalPages {
     private List<Note> notes(Actor who, UUID contractId) {
         return notifications.of(who, contractId, 50).stream()
                 .map(n -> new Note(n, notifications.text(n, LocaleContextHolder.getLocale()))).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> fields(StoredEvent e) {
-        try {
-            Map<String, Object> body = json.readValue(e.body(), Map.class);
-            body.remove("date");
-            body.remove("type");
-            return body;
-        } catch (IOException ex) {
-            return Map.of();
-        }
     }
 
     private String message(String key, Object... args) {
