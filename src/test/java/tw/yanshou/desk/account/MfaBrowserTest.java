@@ -45,6 +45,8 @@ class MfaBrowserTest extends BrowserTestSupport {
     private static void signOut(Page page) {
         page.locator("header button.link-button").click();
         assertThat(page).hasURL(Pattern.compile(".*/login\\?logout$"));
+        // the passkey button works once passkeys.js has bound it (on DOMContentLoaded): not before the page has loaded
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
     }
 
     @Test
@@ -132,6 +134,7 @@ class MfaBrowserTest extends BrowserTestSupport {
             args.add("options", options);
             cdp.send("WebAuthn.addVirtualAuthenticator", args);
 
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
             page.locator("#passkey-label").fill("Test laptop");
             page.locator("#passkey-register").click();
             assertThat(page).hasURL(Pattern.compile(".*/account/mfa\\?passkeyAdded$"));
