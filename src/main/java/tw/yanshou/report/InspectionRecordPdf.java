@@ -100,13 +100,5 @@ class InspectionRecordPdf {
         }
 
         public String text(String text) { return Labels.xmlSafe(text); }
-
-        /**
-         * A hash as single characters, each of which the template sets as an inline box of its own: PDFBox would set
-         * {@code ff} as a ligature glyph, which text extraction (and copying from a PDF viewer) loses.
-         */
-        public java.util.List<String> characters(String text) {
-            return text == null ? java.util.List.of() : text.codePoints().mapToObj(Character::toString).toList();
-        }
     }
 }
