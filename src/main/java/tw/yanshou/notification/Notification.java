@@ -45,11 +45,22 @@ public record Notification(UUID id, UUID contractId, String audience, String ven
         NEW_DEVICE,
         /** a user's second factors changed — for that user */
         MFA_TOTP_ENROLLED, MFA_TOTP_REMOVED, MFA_RECOVERY_CODES_REGENERATED, MFA_RECOVERY_CODE_USED, MFA_PASSKEY_ADDED,
-        MFA_PASSKEY_REMOVED;
+        MFA_PASSKEY_REMOVED,
+        /** an administrator removed every second factor of the user (who lost them), with the reason — for that user */
+        MFA_RESET;
 
         /** Whether this kind is about a user's own account rather than a contract. */
         public boolean aboutAccount() { return this == NEW_DEVICE || name().startsWith("MFA_"); }
     }
 
     public String number() { return String.valueOf(detail.getOrDefault("number", "")); }
+
+    /**
+     * The page this notice links to: its contract under {@code contractPages} ({@code /contracts/} on the desk,
+     * {@code /portal/contracts/} in the portal), else the user's second factors for an MFA change, else the account.
+     */
+    public String link(String contractPages) {
+        if (contractId != null) return contractPages + contractId;
+        return kind.name().startsWith("MFA_") ? "/account/mfa" : "/account";
+    }
 }

@@ -129,6 +129,10 @@ class NotificationListener {
     /** A user's second factors changed: the user is told (in the app; by e-mail where an address is configured). */
     @EventListener
     void on(tw.yanshou.security.MfaChanged changed) {
-        notifications.notifyUser(changed.username(), changed.vendorId(), Notification.Kind.valueOf("MFA_" + changed.change().name()));
+        Map<String, Object> detail = new java.util.HashMap<>();
+        if (changed.by() != null && !changed.by().equals(changed.username())) detail.put("by", changed.by());
+        if (changed.reason() != null) detail.put("reason", changed.reason());
+        notifications.notifyUser(null, changed.username(), changed.vendorId(),
+                Notification.Kind.valueOf("MFA_" + changed.change().name()), null, detail);
     }
 }

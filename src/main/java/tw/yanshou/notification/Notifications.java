@@ -151,7 +151,7 @@ public class Notifications {
             Map<String, Object> d = n.detail();
             return messages.getMessage("notification.kind." + n.kind().name(), new Object[] {d.getOrDefault("username", ""),
                     d.getOrDefault("device", ""), d.getOrDefault("address", ""), d.getOrDefault("network", ""), day,
-                    d.getOrDefault("time", "")}, locale);
+                    d.getOrDefault("time", ""), d.getOrDefault("by", ""), d.getOrDefault("reason", "")}, locale);
         }
         Object items = n.detail().getOrDefault("items", "");
         if (items instanceof List<?> list) items = String.join(", ", list.stream().map(String::valueOf).toList());

@@ -21,12 +21,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Accounts")
 class AccountApi {
     private final Accounts accounts;
+    private final SecondFactors factors;
     private final CurrentActor actor;
 
-    AccountApi(Accounts accounts, CurrentActor actor) {
+    AccountApi(Accounts accounts, SecondFactors factors, CurrentActor actor) {
         this.accounts = accounts;
+        this.factors = factors;
         this.actor = actor;
     }
+
+    record ResetRequest(String reason) { }
 
     record TokenRequest(String name, String username, Set<String> roles, String vendorId, Instant expiresAt) { }
 
@@ -51,5 +55,12 @@ class AccountApi {
     ResponseEntity<Map<String, Object>> createUser(@RequestBody UserRequest r) {
         accounts.createUser(r.username(), r.password(), r.roles(), r.vendorId(), actor.get().name());
         return ResponseEntity.status(201).body(Map.of("username", r.username(), "roles", r.roles()));
+    }
+
+    @Operation(summary = "Reset another user's second factors (authenticator app, recovery codes, passkeys) for a stated "
+            + "reason; the user's sessions end, the user enrols again at the next sign-in and is told")
+    @PostMapping("/api/users/{username}/second-factors/reset")
+    SecondFactors.Reset resetSecondFactors(@PathVariable String username, @RequestBody(required = false) ResetRequest r) {
+        return factors.resetByAdministrator(actor.get(), username, r == null ? null : r.reason());
     }
 }

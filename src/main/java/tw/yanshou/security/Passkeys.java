@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
@@ -156,31 +154,114 @@ class Passkeys {
     }
 
     /**
-     * The options of a registration under way, kept on this node for five minutes by session id: Spring Security's
-     * own repository puts them in the session, but they are not serializable and sessions live in PostgreSQL. The two
-     * requests of one registration (a second or two apart) must so reach the same node; any node signs in with the
-     * passkey after.
+     * The options of a registration under way, in the user's session like Spring Security's own repository — but
+     * Spring's options object is not {@link java.io.Serializable} and sessions live in PostgreSQL (Spring Session
+     * JDBC), so what is kept is {@link Kept}, a serializable copy of every field. The two requests of one registration
+     * may so reach different nodes. Kept five minutes at most (the browser's own timeout is shorter).
      */
     static final class CreationOptions implements PublicKeyCredentialCreationOptionsRepository {
-        private record Kept(PublicKeyCredentialCreationOptions options, Instant at) { }
-
-        private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+        static final String ATTRIBUTE = CreationOptions.class.getName() + ".OPTIONS";
+        private static final Duration KEPT_FOR = Duration.ofMinutes(5);
 
         @Override
         public void save(HttpServletRequest request, HttpServletResponse response, PublicKeyCredentialCreationOptions options) {
-            Instant now = Instant.now();
-            kept.values().removeIf(k -> k.at().plus(Duration.ofMinutes(5)).isBefore(now));
             HttpSession session = request.getSession();
-            if (options == null) kept.remove(session.getId());
-            else kept.put(session.getId(), new Kept(options, now));
+            if (options == null) session.removeAttribute(ATTRIBUTE);
+            else session.setAttribute(ATTRIBUTE, Kept.of(options, Instant.now()));
         }
 
         @Override
         public PublicKeyCredentialCreationOptions load(HttpServletRequest request) {
             HttpSession session = request.getSession(false);
-            if (session == null) return null;
-            Kept k = kept.get(session.getId());
-            return k == null || k.at().plus(Duration.ofMinutes(5)).isBefore(Instant.now()) ? null : k.options();
+            if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof Kept kept)) return null;
+            if (kept.at().plus(KEPT_FOR).isBefore(Instant.now())) return null;
+            return kept.options();
+        }
+    }
+
+    /**
+     * A registration's options as plain values: the library's value types by their WebAuthn names (mapped back to
+     * its constants, which some code compares by identity), byte strings as bytes, the extensions (serializable in
+     * the library) as they are.
+     */
+    record Kept(String rpId, String rpName, String userName, byte[] userId, String userDisplayName, byte[] challenge,
+                List<Long> algorithms, Duration timeout, List<Descriptor> exclude, String attachment, String residentKey,
+                String userVerification, String attestation,
+                org.springframework.security.web.webauthn.api.AuthenticationExtensionsClientInputs extensions,
+                Instant at) implements java.io.Serializable {
+
+        record Descriptor(String type, byte[] id, List<String> transports) implements java.io.Serializable { }
+
+        static Kept of(PublicKeyCredentialCreationOptions o, Instant at) {
+            var selection = o.getAuthenticatorSelection();
+            List<Descriptor> exclude = o.getExcludeCredentials() == null ? null : o.getExcludeCredentials().stream()
+                    .map(d -> new Descriptor(d.getType() == null ? null : d.getType().getValue(), bytes(d.getId()),
+                            d.getTransports() == null ? null : d.getTransports().stream().map(t -> t.getValue()).toList()))
+                    .toList();
+            return new Kept(o.getRp() == null ? null : o.getRp().getId(), o.getRp() == null ? null : o.getRp().getName(),
+                    o.getUser() == null ? null : o.getUser().getName(), o.getUser() == null ? null : bytes(o.getUser().getId()),
+                    o.getUser() == null ? null : o.getUser().getDisplayName(), bytes(o.getChallenge()),
+                    o.getPubKeyCredParams() == null ? null : o.getPubKeyCredParams().stream().map(p -> p.getAlg().getValue()).toList(),
+                    o.getTimeout(), exclude,
+                    selection == null || selection.getAuthenticatorAttachment() == null ? null : selection.getAuthenticatorAttachment().getValue(),
+                    selection == null || selection.getResidentKey() == null ? null : selection.getResidentKey().getValue(),
+                    selection == null || selection.getUserVerification() == null ? null : selection.getUserVerification().getValue(),
+                    o.getAttestation() == null ? null : o.getAttestation().getValue(), o.getExtensions(), at);
+        }
+
+        PublicKeyCredentialCreationOptions options() {
+            var b = PublicKeyCredentialCreationOptions.builder()
+                    .rp(PublicKeyCredentialRpEntity.builder().id(rpId).name(rpName).build())
+                    .user(org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity.builder()
+                            .name(userName).id(userId == null ? null : new Bytes(userId)).displayName(userDisplayName).build())
+                    .challenge(challenge == null ? null : new Bytes(challenge))
+                    .timeout(timeout).extensions(extensions);
+            if (algorithms != null) b.pubKeyCredParams(algorithms.stream().map(Kept::parameters).toList());
+            if (exclude != null) b.excludeCredentials(exclude.stream().map(d -> {
+                var descriptor = org.springframework.security.web.webauthn.api.PublicKeyCredentialDescriptor.builder()
+                        .type(d.type() == null ? null : org.springframework.security.web.webauthn.api.PublicKeyCredentialType.valueOf(d.type()))
+                        .id(d.id() == null ? null : new Bytes(d.id()));
+                if (d.transports() != null) descriptor.transports(d.transports().stream()
+                        .map(org.springframework.security.web.webauthn.api.AuthenticatorTransport::valueOf)
+                        .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+                return descriptor.build();
+            }).toList());
+            if (attachment != null || residentKey != null || userVerification != null) {
+                b.authenticatorSelection(org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria.builder()
+                        .authenticatorAttachment(attachment == null ? null
+                                : org.springframework.security.web.webauthn.api.AuthenticatorAttachment.valueOf(attachment))
+                        .residentKey(residentKey == null ? null
+                                : org.springframework.security.web.webauthn.api.ResidentKeyRequirement.valueOf(residentKey))
+                        .userVerification(userVerification == null ? null : userVerification(userVerification))
+                        .build());
+            }
+            if (attestation != null) b.attestation(org.springframework.security.web.webauthn.api.AttestationConveyancePreference.valueOf(attestation));
+            return b.build();
+        }
+
+        private static byte[] bytes(Bytes b) { return b == null ? null : b.getBytes(); }
+
+        private static org.springframework.security.web.webauthn.api.PublicKeyCredentialParameters parameters(long alg) {
+            for (var p : List.of(org.springframework.security.web.webauthn.api.PublicKeyCredentialParameters.EdDSA,
+                    org.springframework.security.web.webauthn.api.PublicKeyCredentialParameters.ES256,
+                    org.springframework.security.web.webauthn.api.PublicKeyCredentialParameters.ES384,
+                    org.springframework.security.web.webauthn.api.PublicKeyCredentialParameters.ES512,
+                    org.springframework.security.web.webauthn.api.PublicKeyCredentialParameters.RS256,
+                    org.springframework.security.web.webauthn.api.PublicKeyCredentialParameters.RS384,
+                    org.springframework.security.web.webauthn.api.PublicKeyCredentialParameters.RS512,
+                    org.springframework.security.web.webauthn.api.PublicKeyCredentialParameters.RS1)) {
+                if (p.getAlg().getValue() == alg) return p;
+            }
+            throw new IllegalStateException("no public key parameters for COSE algorithm " + alg);
+        }
+
+        private static org.springframework.security.web.webauthn.api.UserVerificationRequirement userVerification(String value) {
+            for (var u : List.of(org.springframework.security.web.webauthn.api.UserVerificationRequirement.DISCOURAGED,
+                    org.springframework.security.web.webauthn.api.UserVerificationRequirement.PREFERRED,
+                    org.springframework.security.web.webauthn.api.UserVerificationRequirement.REQUIRED)) {
+                if (u.getValue().equals(value)) return u;
+            }
+            throw new IllegalStateException("unknown user verification requirement " + value);
         }
     }
 }

@@ -50,6 +50,7 @@ public class SecondFactors {
     private static final int RECOVERY_LENGTH = 10;
 
     private final JdbcClient jdbc;
+    private final org.springframework.beans.factory.ObjectProvider<Sessions> sessions;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final MfaSettings settings;
@@ -63,7 +64,9 @@ public class SecondFactors {
             new Pbkdf2PasswordEncoder("", 16, 10_000, Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256);
     private volatile Clock clock = Clock.systemUTC();
 
-    SecondFactors(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, MfaSettings settings) {
+    SecondFactors(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, MfaSettings settings,
+                  org.springframework.beans.factory.ObjectProvider<Sessions> sessions) {
+        this.sessions = sessions;
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
@@ -181,6 +184,45 @@ public class SecondFactors {
         if (n == 0) throw new NotFoundException("no passkey " + credentialId);
         audit.record(actor.name(), "MFA_PASSKEY_REMOVED", null, Map.of("username", actor.name(), "credential", credentialId));
         events.publishEvent(new MfaChanged(actor.name(), actor.vendorId(), MfaChanged.Change.PASSKEY_REMOVED));
+    }
+
+    /** What an administrator's reset removed from an account. */
+    public record Reset(String username, boolean totp, int passkeys, int recoveryCodes, int sessionsEnded) { }
+
+    /**
+     * An administrator removes every second factor of another user who lost them (the phone and the recovery codes):
+     * the authenticator app, the recovery codes and the passkeys; the user's open sessions end, and at the next
+     * sign-in (with the password) the user enrols again before anything else opens. Not one's own (that is
+     * {@code /account/mfa}, with a factor in hand); a reason is required. Audited with the reason, and the user is told
+     * (in the app and by mail where configured) — a reset nobody asked for is then noticed.
+     */
+    @Transactional
+    public Reset resetByAdministrator(Actor admin, String username, String reason) {
+        if (!admin.roles().contains(Actor.ADMIN)) throw new org.springframework.security.access.AccessDeniedException("administrators only");
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) throw new InvalidInputException("reason",
+                "required: say why (e.g. the ticket of the user's request and how the user was identified)");
+        if (why.length() > 500) throw new InvalidInputException("reason", "at most 500 characters");
+        if (username.equals(admin.name())) throw new ConflictException("not your own second factors",
+                List.of(new Violation("username", "you cannot reset your own second factors; change them at /account/mfa")));
+        var user = jdbc.sql("select vendor_id from app_user where username = ?").param(username)
+                .query((rs, i) -> java.util.Objects.toString(rs.getString(1), "")).optional()
+                .orElseThrow(() -> new NotFoundException("no user " + username));
+        String vendorId = user.isEmpty() ? null : user;
+        Status before = status(username);
+        if (!before.any() && before.recoveryCodesLeft() == 0 && pendingTotp(username).isEmpty())
+            throw new ConflictException("no second factor to reset",
+                    List.of(new Violation("username", "this user has no second factor")));
+        jdbc.sql("delete from mfa_totp where username = ?").param(username).update();
+        jdbc.sql("delete from mfa_recovery_code where username = ?").param(username).update();
+        int passkeys = jdbc.sql("delete from user_credentials c using user_entities e where e.id = c.user_entity_user_id "
+                + "and e.name = ?").param(username).update();
+        int ended = sessions.getIfAvailable() == null ? 0 : sessions.getObject().endAll(username, null);
+        Reset reset = new Reset(username, before.totp(), passkeys, before.recoveryCodesLeft(), ended);
+        audit.record(admin.name(), "MFA_RESET", null, Map.of("username", username, "reason", why, "totp", reset.totp(),
+                "passkeys", passkeys, "recoveryCodes", reset.recoveryCodes(), "sessionsEnded", ended));
+        events.publishEvent(new MfaChanged(username, vendorId, MfaChanged.Change.RESET, admin.name(), why));
+        return reset;
     }
 
     /** A passkey was registered (through Spring Security's endpoint): audited and announced. */

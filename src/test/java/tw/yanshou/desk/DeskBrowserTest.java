@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 import tw.yanshou.calculus.RocDates;
@@ -229,6 +230,26 @@ class DeskBrowserTest extends BrowserTestSupport {
             page.locator("#f-new-password").fill("a long passphrase");
             page.locator("form:has(#f-new-username) button[type=submit]").click();
             assertThat(page.locator("table")).containsText("officer-wang");
+
+            // officer-lost lost the phone and the recovery codes: the administrator resets the second factors, with a reason
+            assertThat(api().post().uri("/api/users").body(Map.of("username", "officer-lost", "password", "a lost phone passphrase",
+                    "roles", List.of("OFFICER"))).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(201);
+            totp("officer-lost");
+            page.navigate(url("/admin/users"));
+            Locator lost = page.locator("tr", new Page.LocatorOptions().setHasText("officer-lost"));
+            assertThat(lost.getByTestId("second-factors")).containsText("驗證器 App · 通行金鑰 0 個 · 復原碼剩 10 組");
+            lost.locator("summary").click();
+            lost.locator("button[type=submit]", new Locator.LocatorOptions().setHasText("重設第二因素")).click();
+            lost = page.locator("tr", new Page.LocatorOptions().setHasText("officer-lost"));
+            assertThat(page.locator("#f-officer-lost-reset-reason-error")).hasText("請填寫重設的原因（至多 500 字）。");
+            assertThat(page.locator("#f-officer-lost-reset-reason")).hasAttribute("aria-invalid", "true");
+            axe(page);
+            shot(page, "admin-mfa-reset");
+            page.locator("#f-officer-lost-reset-reason").fill("服務單 4711，本人到場確認身分");
+            lost.locator("button[type=submit]", new Locator.LocatorOptions().setHasText("重設第二因素")).click();
+            assertThat(page.locator("[role=status]")).containsText("已重設 officer-lost 的第二因素");
+            assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("officer-lost")).getByTestId("second-factors"))
+                    .hasText("尚未設定");
 
             page.navigate(url("/admin/tokens"));
             axe(page);

@@ -77,6 +77,7 @@ class FourEyesBrowserTest extends BrowserTestSupport {
             page.navigate(url("/approvals"));
             Locator mine = page.locator("[data-testid=approval]", new Page.LocatorOptions().setHasText(number));
             assertThat(mine.locator("[id$=-decision-own]")).containsText("這是您自己提出的決定");
+            assertThat(mine.locator("[data-testid=ground]")).hasText("可歸責於廠商之事由 (VENDOR_DEFAULT)");
             mine.locator("button[value=APPROVE]").click();
             Locator refused = page.locator("[data-testid=approval]", new Page.LocatorOptions().setHasText(number)).locator(".field-errors");
             assertThat(refused).hasText("您不能核准或駁回自己提出的決定，須由另一位主管為之（四眼原則）。");
@@ -89,6 +90,7 @@ class FourEyesBrowserTest extends BrowserTestSupport {
             assertThat(card).containsText("Proposed by");
             assertThat(card).containsText(a);
             assertThat(card).containsText("逾期未履約，依約解除");
+            assertThat(card.locator("[data-testid=ground]")).hasText("the vendor’s default (VENDOR_DEFAULT)");
             axe(approvals);
             shot(approvals, "four-eyes-approvals");
             card.locator("input[name=reason]").fill("Per clause 21");

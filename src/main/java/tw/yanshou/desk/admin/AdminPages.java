@@ -38,8 +38,11 @@ class AdminPages {
     private final OfficeCalendars calendars;
     private final CurrentActor actor;
     private final Forms forms;
+    private final tw.yanshou.security.SecondFactors factors;
 
-    AdminPages(Accounts accounts, OfficeCalendars calendars, CurrentActor actor, Forms forms) {
+    AdminPages(Accounts accounts, OfficeCalendars calendars, CurrentActor actor, Forms forms,
+               tw.yanshou.security.SecondFactors factors) {
+        this.factors = factors;
         this.accounts = accounts;
         this.calendars = calendars;
         this.actor = actor;
@@ -84,11 +87,42 @@ class AdminPages {
         return users(model, Map.of(), forms.errors(), username, errors);
     }
 
-    @GetMapping({"/admin/users/{username}", "/admin/tokens/{id}/revoke", "/admin/calendar/closures/{id}/remove"})
+    /** An administrator resets another user's second factors (the user lost them), with the reason. */
+    @PostMapping("/admin/users/{username}/second-factors/reset")
+    String resetSecondFactors(@PathVariable String username, @RequestParam Map<String, String> form, Model model) {
+        FormErrors errors = forms.errors();
+        try {
+            factors.resetByAdministrator(actor.get(), username, form.get("reason"));
+            return "redirect:/admin/users?reset=" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (InvalidInputException e) {
+            errors.add("reason", "admin.mfaReset.reason.invalid");
+        } catch (ConflictException e) {
+            errors.addAll(violations(e), p -> "username".equals(p) ? "reason" : p, Set.of("reason"));
+        }
+        model.addAttribute("resetForm", form);
+        return users(model, Map.of(), forms.errors(), null, forms.errors(), username, errors);
+    }
+
+    @GetMapping({"/admin/users/{username}", "/admin/users/{username}/second-factors/reset", "/admin/tokens/{id}/revoke",
+            "/admin/calendar/closures/{id}/remove"})
     String afterPost() { return "redirect:/admin/users"; }
 
     private String users(Model model, Map<String, String> form, FormErrors errors, String editing, FormErrors editErrors) {
-        model.addAttribute("users", accounts.users());
+        return users(model, form, errors, editing, editErrors, null, forms.errors());
+    }
+
+    private String users(Model model, Map<String, String> form, FormErrors errors, String editing, FormErrors editErrors,
+                         String resetting, FormErrors resetErrors) {
+        var users = accounts.users();
+        model.addAttribute("users", users);
+        Map<String, tw.yanshou.security.SecondFactors.Status> factorsOf = new java.util.HashMap<>();
+        for (var u : users) factorsOf.put(u.username(), factors.status(u.username()));
+        model.addAttribute("factorsOf", factorsOf);
+        model.addAttribute("me", actor.get().name());
+        model.addAttribute("resetting", resetting);
+        model.addAttribute("resetErrors", resetErrors);
+        model.addAttribute("none", forms.errors());
+        if (!model.containsAttribute("resetForm")) model.addAttribute("resetForm", Map.of());
         model.addAttribute("roles", ROLES);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -48,6 +48,7 @@ class AdminPagesTest {
     @Autowired MockMvc mvc;
     @MockitoBean Accounts accounts;
     @MockitoBean OfficeCalendars calendars;
+    @MockitoBean tw.yanshou.security.SecondFactors factors;
 
     @BeforeEach
     void nothingYet() {
@@ -91,11 +92,36 @@ class AdminPagesTest {
         verify(calendars, never()).addClosure(eq(LocalDate.of(2024, 3, 1)), any(), any(), any());
     }
 
+    /** The reset of another user's second factors: the reason's problem next to its field, in the user's language. */
+    @Test
+    void aResetWithoutAReasonIsShownAtItsFieldAndADoneOneSaysSo() throws Exception {
+        when(accounts.users()).thenReturn(List.of(new Accounts.UserView("lin", Set.of("OFFICER"), null, true, java.time.Instant.EPOCH),
+                new Accounts.UserView("admin", Set.of("ADMIN"), null, true, java.time.Instant.EPOCH)));
+        when(factors.status(any())).thenReturn(new tw.yanshou.security.SecondFactors.Status(true, 9, List.of()));
+        doThrow(new InvalidInputException(List.of(new Violation("reason", "a reason is required"))))
+                .when(factors).resetByAdministrator(any(), eq("lin"), eq(""));
+        mvc.perform(get("/admin/users")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("重設 lin 的第二因素")))
+                .andExpect(content().string(containsString("驗證器 App · 通行金鑰 0 個 · 復原碼剩 9 組")))
+                // no reset of one's own factors offered
+                .andExpect(content().string(not(containsString("重設 admin 的第二因素"))));
+        mvc.perform(post("/admin/users/lin/second-factors/reset").with(csrf()).param("reason", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"f-lin-reset-reason-error\"")))
+                .andExpect(content().string(containsString("請填寫重設的原因（至多 500 字）。")))
+                .andExpect(content().string(containsString("<details class=\"mfa-reset\" open=\"open\">")));
+        mvc.perform(post("/admin/users/lin/second-factors/reset").with(csrf()).param("reason", "ticket 7"))
+                .andExpect(redirectedUrl("/admin/users?reset=lin"));
+        verify(factors).resetByAdministrator(any(), eq("lin"), eq("ticket 7"));
+    }
+
     @Test
     @WithMockUser(username = "lin", roles = "OFFICER")
     void officersMayNotAdminister() throws Exception {
         for (String page : new String[] {"/admin/users", "/admin/tokens", "/admin/calendar"})
             mvc.perform(get(page)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/tokens").with(csrf()).param("name", "x")).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/users/admin/second-factors/reset").with(csrf()).param("reason", "x")).andExpect(status().isForbidden());
+        verify(factors, never()).resetByAdministrator(any(), any(), any());
     }
 }
