@@ -130,28 +130,23 @@ public class ContractBoard {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** Each contract with the figures of its latest stored statement (primary key (contract_id, as_of) finds it). */
+    /**
+     * Each contract with the figures of its latest stored statement (primary key (contract_id, as_of) finds it). The
+     * figures are the statement row's columns generated from its body (V13), so no body is read here.
+     */
     private static final String BOARD = """
             select c.id, c.number, c.title, c.vendor_id, c.vendor_name, c.status, s.as_of, s.penalty,
-                   coalesce((s.body ->> 'lateDays')::bigint, 0) as late_days,
-                   (s.body -> 'cap' ->> 'amount')::numeric as cap_amount,
-                   coalesce((s.body -> 'cap' ->> 'waived')::boolean, false) as cap_waived,
-                   case when (s.body -> 'cap' ->> 'amount')::numeric > 0
-                             and not coalesce((s.body -> 'cap' ->> 'waived')::boolean, false)
-                        then round((s.body ->> 'penaltyBeforeCap')::numeric * 100 / (s.body -> 'cap' ->> 'amount')::numeric, 1)
-                   end as exposure,
-                   (s.body ->> 'terminationRightOn')::date as termination_right_on,
-                   (s.body -> 'projection' ->> 'capReachedOn')::date as projected_cap_on,
-                   (s.body -> 'projection' ->> 'terminationRightOn')::date as projected_termination_right_on,
-                   (select min((m ->> 'dueOn')::date) from jsonb_array_elements(s.body -> 'milestones') m
-                     where m ->> 'status' in ('OPEN', 'LATE', 'TENDERED', 'CURING')) as next_due,
-                   coalesce((select bool_or(m ->> 'status' = 'LATE') from jsonb_array_elements(s.body -> 'milestones') m),
-                            false) as late
+                   coalesce(s.late_days, 0) as late_days, s.cap_amount, coalesce(s.cap_waived, false) as cap_waived,
+                   s.exposure, s.termination_right_on, s.projected_cap_on, s.projected_termination_right_on, s.next_due,
+                   coalesce(s.late, false) as late
               from contract c
-              left join lateral (select as_of, penalty, body from statement st
+              left join lateral (select as_of, penalty, late_days, cap_amount, cap_waived, exposure, termination_right_on,
+                                        projected_cap_on, projected_termination_right_on, next_due, late
+                                   from statement st
                                   where st.contract_id = c.id and st.as_of <= :today
                                   order by st.as_of desc limit 1) s on true
             """;
+
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("title"),

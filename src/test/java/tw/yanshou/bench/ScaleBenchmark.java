@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
@@ -172,13 +173,17 @@ public final class ScaleBenchmark {
                 api.get().uri("/api/contracts/{id}/statement", picks.get(i)).retrieve().body(String.class);
                 statementMicros.add((System.nanoTime() - t) / 1000);
             });
-            // one signed-in officer per client (each its own session), each session's first page before the clock runs
-            // (the administrator's authenticator app: one code per 30-s step, so signing in the clients takes a while)
-            String totpSecret = tw.yanshou.security.TestMfa.enrol(app.getBean(tw.yanshou.security.SecondFactors.class), "bench");
+            // one signed-in officer per client (each its own user, authenticator app and session), each session's first
+            // page before the clock runs
             List<HttpClient> officers = new ArrayList<>();
             for (int i = 0; i < readers; i++) {
+                String officer = "bench-officer-" + i;
+                api.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("username", officer, "password", "bench-long-passphrase", "roles", List.of("OFFICER")))
+                        .retrieve().toBodilessEntity();
+                String totpSecret = tw.yanshou.security.TestMfa.enrol(app.getBean(tw.yanshou.security.SecondFactors.class), officer);
                 HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-                signIn(browser, base, totpSecret);
+                signIn(browser, base, officer, totpSecret);
                 get(browser, base + "/");
                 officers.add(browser);
             }
@@ -364,11 +369,12 @@ public final class ScaleBenchmark {
         return "?";
     }
 
-    private static void signIn(HttpClient browser, String base, String totpSecret) throws Exception {
+    private static void signIn(HttpClient browser, String base, String username, String totpSecret) throws Exception {
         String login = get(browser, base + "/login");
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]* value=\"([^\"]+)\"").matcher(login);
         if (!csrf.find()) throw new IllegalStateException("no CSRF token on the sign-in page");
-        String form = "username=bench&password=" + URLEncoder.encode("bench-long-passphrase", StandardCharsets.UTF_8)
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode("bench-long-passphrase", StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
