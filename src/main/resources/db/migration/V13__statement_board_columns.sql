@@ -34,3 +34,52 @@ alter table statement
         generated always as (statement_date(body -> 'projection' ->> 'terminationRightOn')) stored,
     add column next_due date generated always as (statement_next_due(body)) stored,
     add column late boolean generated always as (statement_late(body)) stored;
+
+-- Each contract's latest statement (the greatest as_of) with those figures, kept by a trigger on every write of a
+-- statement, so the dashboard joins one row per contract instead of looking up every contract's latest statement
+-- (a lookup per contract: ~30 ms a page with 3,000 contracts). A statement dated after the day the board is read for
+-- (the nightly run's for the next office day) is the exception the query handles by looking the day's one up.
+create table statement_latest (
+    contract_id                    uuid primary key references contract (id),
+    as_of                          date    not null,
+    penalty                        numeric(20, 0) not null,
+    late_days                      bigint,
+    cap_amount                     numeric,
+    cap_waived                     boolean,
+    exposure                       numeric,
+    termination_right_on           date,
+    projected_cap_on               date,
+    projected_termination_right_on date,
+    next_due                       date,
+    late                           boolean
+);
+
+create function statement_latest_keep() returns trigger language plpgsql as $$
+begin
+    insert into statement_latest as l (contract_id, as_of, penalty, late_days, cap_amount, cap_waived, exposure,
+                                       termination_right_on, projected_cap_on, projected_termination_right_on, next_due, late)
+    values (new.contract_id, new.as_of, new.penalty, new.late_days, new.cap_amount, new.cap_waived, new.exposure,
+            new.termination_right_on, new.projected_cap_on, new.projected_termination_right_on, new.next_due, new.late)
+    on conflict (contract_id) do update
+        set as_of = excluded.as_of, penalty = excluded.penalty, late_days = excluded.late_days,
+            cap_amount = excluded.cap_amount, cap_waived = excluded.cap_waived, exposure = excluded.exposure,
+            termination_right_on = excluded.termination_right_on, projected_cap_on = excluded.projected_cap_on,
+            projected_termination_right_on = excluded.projected_termination_right_on, next_due = excluded.next_due,
+            late = excluded.late
+        where l.as_of <= excluded.as_of;
+    return null;
+end $$;
+
+create trigger statement_latest_keep after insert or update on statement
+    for each row execute function statement_latest_keep();
+
+insert into statement_latest (contract_id, as_of, penalty, late_days, cap_amount, cap_waived, exposure,
+                              termination_right_on, projected_cap_on, projected_termination_right_on, next_due, late)
+select distinct on (contract_id) contract_id, as_of, penalty, late_days, cap_amount, cap_waived, exposure,
+       termination_right_on, projected_cap_on, projected_termination_right_on, next_due, late
+  from statement order by contract_id, as_of desc;
+
+-- the vendors of the dashboard's filter, found by skipping through this index (a few probes per vendor, each vendor's
+-- name read from the index itself); it serves the filter by vendor as the index on vendor_id alone did
+create index contract_vendor_name on contract (vendor_id, vendor_name);
+drop index contract_vendor;

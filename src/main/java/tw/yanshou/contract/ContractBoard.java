@@ -115,8 +115,17 @@ public class ContractBoard {
                 .param("today", Date.valueOf(today)).param("ids", List.copyOf(ids)).query(ContractBoard::row).list();
     }
 
+    /** The vendors of the contracts, by name: the index {@code contract_vendor} skipped through, a vendor at a time. */
     public List<Vendor> vendors() {
-        return jdbc.sql("select vendor_id, max(vendor_name) from contract where vendor_id is not null group by vendor_id order by 2, 1")
+        return jdbc.sql("""
+                        with recursive v (id) as (
+                            (select vendor_id from contract where vendor_id is not null order by vendor_id limit 1)
+                            union all
+                            select (select vendor_id from contract where vendor_id > v.id order by vendor_id limit 1)
+                              from v where v.id is not null)
+                        select id, (select max(vendor_name) from contract where vendor_id = v.id) as name
+                          from v where id is not null order by 2, 1
+                        """)
                 .query((rs, n) -> new Vendor(rs.getString(1), rs.getString(2))).list();
     }
 
@@ -130,23 +139,38 @@ public class ContractBoard {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** The figures of a statement row the board shows (columns of {@code statement} and {@code statement_latest}). */
+    private static final List<String> FIGURES = List.of("as_of", "penalty", "late_days", "cap_amount", "cap_waived",
+            "exposure", "termination_right_on", "projected_cap_on", "projected_termination_right_on", "next_due", "late");
+
     /**
-     * Each contract with the figures of its latest stored statement (primary key (contract_id, as_of) finds it). The
-     * figures are the statement row's columns generated from its body (V13), so no body is read here.
+     * Each contract with the figures of its latest statement stored on or before {@code :today}: the contract's
+     * latest statement ({@code statement_latest}, V13, one row a contract, joined), or — only for the few whose
+     * latest is dated after {@code :today} (the nightly run's for the next day) — the day's own, looked up by the
+     * primary key (contract_id, as_of). The figures are columns PostgreSQL generates from the statement's body, so no
+     * body is read here. No statement yet: no late days, not late, no waived cap, as a statement would say.
      */
     private static final String BOARD = """
-            select c.id, c.number, c.title, c.vendor_id, c.vendor_name, c.status, s.as_of, s.penalty,
-                   coalesce(s.late_days, 0) as late_days, s.cap_amount, coalesce(s.cap_waived, false) as cap_waived,
-                   s.exposure, s.termination_right_on, s.projected_cap_on, s.projected_termination_right_on, s.next_due,
-                   coalesce(s.late, false) as late
+            select c.id, c.number, c.title, c.vendor_id, c.vendor_name, c.status, %1$s
               from contract c
-              left join lateral (select as_of, penalty, late_days, cap_amount, cap_waived, exposure, termination_right_on,
-                                        projected_cap_on, projected_termination_right_on, next_due, late
-                                   from statement st
+              left join statement_latest l on l.contract_id = c.id
+             where l.as_of is null or l.as_of <= :today
+            union all
+            select c.id, c.number, c.title, c.vendor_id, c.vendor_name, c.status, %2$s
+              from contract c
+              join statement_latest l on l.contract_id = c.id and l.as_of > :today
+              left join lateral (select %3$s from statement st
                                   where st.contract_id = c.id and st.as_of <= :today
-                                  order by st.as_of desc limit 1) s on true
-            """;
+                                  order by st.as_of desc limit 1) e on true
+            """.formatted(figures("l"), figures("e"), String.join(", ", FIGURES));
 
+    private static String figures(String from) {
+        return String.join(", ", FIGURES.stream().map(f -> switch (f) {
+            case "late_days" -> "coalesce(" + from + "." + f + ", 0) as " + f;
+            case "late", "cap_waived" -> "coalesce(" + from + "." + f + ", false) as " + f;
+            default -> from + "." + f;
+        }).toList());
+    }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("title"),

@@ -187,6 +187,14 @@ public final class ScaleBenchmark {
                 get(browser, base + "/");
                 officers.add(browser);
             }
+            // one client alone first (what a page costs without waiting for the others), then the 8
+            List<Long> aloneMicros = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                long t = System.nanoTime();
+                get(officers.get(0), base + DASHBOARD.get(i % DASHBOARD.size()));
+                aloneMicros.add((System.nanoTime() - t) / 1000);
+            }
+            try (Statement s = su.createStatement()) { s.execute("select pg_stat_statements_reset()"); }
             ThreadLocal<HttpClient> officer = ThreadLocal.withInitial(() -> { synchronized (officers) { return officers.remove(0); } });
             List<Long> dashboardMicros = Collections.synchronizedList(new ArrayList<>());
             int pages = Math.max(100, requests / 4);
@@ -204,8 +212,20 @@ public final class ScaleBenchmark {
             desk.shutdown();
             report.append(String.format(Locale.ROOT, "  statement GET (today), %d clients, %d requests: p50 %.1f ms, p95 %.1f ms%n",
                     readers, requests, pct(statementMicros, 0.50), pct(statementMicros, 0.95)));
+            report.append(String.format(Locale.ROOT, "  dashboard GET / (HTML, filters/sorts/pages mixed), 1 client, 50 requests: p50 %.1f ms, p95 %.1f ms%n",
+                    pct(aloneMicros, 0.50), pct(aloneMicros, 0.95)));
             report.append(String.format(Locale.ROOT, "  dashboard GET / (HTML, filters/sorts/pages mixed), %d clients, %d requests: p50 %.1f ms, p95 %.1f ms%n",
                     readers, pages, pct(dashboardMicros, 0.50), pct(dashboardMicros, 0.95)));
+            report.append("    its SQL by total time (pg_stat_statements): calls, mean ms, total ms, statement\n");
+            try (Statement s = su.createStatement(); ResultSet rs = s.executeQuery("select calls, mean_exec_time, total_exec_time, "
+                    + "regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements where userid = (select oid from pg_roles "
+                    + "where rolname = 'yanshou') order by total_exec_time desc limit 6")) {
+                while (rs.next()) {
+                    String q = rs.getString(4);
+                    report.append(String.format(Locale.ROOT, "    %7d %8.2f %9.0f  %s%n", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
+                            q.length() > 110 ? q.substring(0, 110) + "…" : q));
+                }
+            }
 
             // the nightly accrual of tomorrow: every open contract, chunks claimed by the workers of this node
             LocalDate tomorrow = app.getBean(OfficeClock.class).clockDay().plusDays(1);

@@ -32,6 +32,7 @@ import tw.yanshou.security.Actor;
 class ContractBoardTest extends ApiTestSupport {
     @Autowired ContractBoard board;
     @Autowired tw.yanshou.infrastructure.OfficeClock clock;
+    @Autowired ContractRepository contracts;
 
     private static final Actor OFFICER = new Actor("board-reader", Set.of(Actor.OFFICER), null);
 
@@ -145,6 +146,24 @@ class ContractBoardTest extends ApiTestSupport {
         ContractBoard.Page lateOnly = board.page(new ContractBoard.Filter(null, true, null, "BOARD-"), "penalty", true, 0, 10,
                 today, OFFICER);
         assertThat(lateOnly.rows()).extracting(ContractBoard.Row::id).contains(late).doesNotContain(tendered);
+
+        // a statement dated after the day the board is read for (the nightly run's for the next day) is not shown
+        // that day: the board shows the day's own, and the later one from its day on; storing an older one again
+        // does not hide the later one
+        LocalDate tomorrow = today.plusDays(1);
+        String body = contracts.storedStatement(tendered, t.asOf()).orElseThrow();
+        contracts.storeStatement(tendered, tomorrow, "TEST", BigDecimal.valueOf(4711), body);
+        assertThat(board.rows(List.of(tendered), today).get(0).penalty()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(board.rows(List.of(tendered), today).get(0).asOf()).isEqualTo(t.asOf());
+        contracts.storeStatement(tendered, t.asOf(), "TEST", BigDecimal.ZERO, body);
+        ContractBoard.Row later = board.rows(List.of(tendered), tomorrow).get(0);
+        assertThat(later.asOf()).isEqualTo(tomorrow);
+        assertThat(later.penalty()).isEqualByComparingTo(BigDecimal.valueOf(4711));
+        assertThat(board.rows(List.of(tendered), t.asOf().minusDays(1)).get(0).asOf()).isNull();
+
+        // the vendor filter's list: each vendor once, by name
+        assertThat(board.vendors()).filteredOn(v -> v.id().equals("vendor-board")).hasSize(1)
+                .first().extracting(ContractBoard.Vendor::name).isEqualTo("慶臻實業有限公司");
 
         // before any statement was stored: the contract, without figures
         ContractBoard.Row before = board.rows(List.of(late), LocalDate.of(2000, 1, 1)).get(0);
