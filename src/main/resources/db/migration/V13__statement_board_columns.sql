@@ -5,19 +5,21 @@
 -- cannot disagree with the body.
 --
 -- Dates in the body are ISO 8601 (YYYY-MM-DD), which PostgreSQL reads the same under every DateStyle; the casts are
--- wrapped in functions declared IMMUTABLE because a generated column may only use immutable expressions.
+-- wrapped in functions declared IMMUTABLE because a generated column may only use immutable expressions. Each
+-- function keeps the schema search path of its creation: a restore (pg_restore clears search_path) recomputes the
+-- generated columns and must find statement_date.
 
 create function statement_date(value text) returns date
-    language sql immutable parallel safe strict
+    language sql immutable parallel safe set search_path from current strict
     as $$ select value::date $$;
 
 create function statement_next_due(body jsonb) returns date
-    language sql immutable parallel safe
+    language sql immutable parallel safe set search_path from current
     as $$ select min(statement_date(m ->> 'dueOn')) from jsonb_array_elements(body -> 'milestones') m
            where m ->> 'status' in ('OPEN', 'LATE', 'TENDERED', 'CURING') $$;
 
 create function statement_late(body jsonb) returns boolean
-    language sql immutable parallel safe
+    language sql immutable parallel safe set search_path from current
     as $$ select coalesce(bool_or(m ->> 'status' = 'LATE'), false) from jsonb_array_elements(body -> 'milestones') m $$;
 
 alter table statement
@@ -54,7 +56,7 @@ create table statement_latest (
     late                           boolean
 );
 
-create function statement_latest_keep() returns trigger language plpgsql as $$
+create function statement_latest_keep() returns trigger language plpgsql set search_path from current as $$
 begin
     insert into statement_latest as l (contract_id, as_of, penalty, late_days, cap_amount, cap_waived, exposure,
                                        termination_right_on, projected_cap_on, projected_termination_right_on, next_due, late)
@@ -72,6 +74,22 @@ end $$;
 
 create trigger statement_latest_keep after insert or update on statement
     for each row execute function statement_latest_keep();
+
+-- nothing deletes statements today; should anything ever do, the contract's latest is the one before
+create function statement_latest_forget() returns trigger language plpgsql set search_path from current as $$
+begin
+    delete from statement_latest where contract_id = old.contract_id and as_of = old.as_of;
+    insert into statement_latest (contract_id, as_of, penalty, late_days, cap_amount, cap_waived, exposure,
+                                  termination_right_on, projected_cap_on, projected_termination_right_on, next_due, late)
+    select contract_id, as_of, penalty, late_days, cap_amount, cap_waived, exposure, termination_right_on,
+           projected_cap_on, projected_termination_right_on, next_due, late
+      from statement where contract_id = old.contract_id order by as_of desc limit 1
+    on conflict (contract_id) do nothing;
+    return null;
+end $$;
+
+create trigger statement_latest_forget after delete on statement
+    for each row execute function statement_latest_forget();
 
 insert into statement_latest (contract_id, as_of, penalty, late_days, cap_amount, cap_waived, exposure,
                               termination_right_on, projected_cap_on, projected_termination_right_on, next_due, late)

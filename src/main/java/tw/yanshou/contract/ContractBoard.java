@@ -115,7 +115,7 @@ public class ContractBoard {
                 .param("today", Date.valueOf(today)).param("ids", List.copyOf(ids)).query(ContractBoard::row).list();
     }
 
-    /** The vendors of the contracts, by name: the index {@code contract_vendor} skipped through, a vendor at a time. */
+    /** The vendors of the contracts, by name: the index {@code contract_vendor_name} (V13) skipped through, a vendor at a time. */
     public List<Vendor> vendors() {
         return jdbc.sql("""
                         with recursive v (id) as (

@@ -161,17 +161,24 @@ class StatementPdf {
      * fonts). Every font is read {@linkplain #withoutGlyphSubstitution without its GSUB table}.
      */
     private static final class FontAndClasspathStreams implements FSStreamFactory {
+        /** The fonts as read (and rewritten) once, by URL: the bundled ones are 5 MB each, a fallback may be tens. */
+        private static final java.util.concurrent.ConcurrentMap<String, byte[]> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
+
         @Override
         public FSStream getUrl(String url) {
             return new FSStream() {
                 @Override public InputStream getStream() {
-                    InputStream in = open(url);
-                    if (in == null || !isFont(url)) return in;
-                    try (in) {
-                        return new java.io.ByteArrayInputStream(withoutGlyphSubstitution(in.readAllBytes()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("the font " + url + " cannot be read", e);
-                    }
+                    if (!isFont(url)) return open(url);
+                    byte[] font = FONTS.computeIfAbsent(url, u -> {
+                        InputStream in = open(u);
+                        if (in == null) return null;
+                        try (in) {
+                            return withoutGlyphSubstitution(in.readAllBytes());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("the font " + u + " cannot be read", e);
+                        }
+                    });
+                    return font == null ? null : new java.io.ByteArrayInputStream(font);
                 }
                 @Override public java.io.Reader getReader() {
                     InputStream in = getStream();

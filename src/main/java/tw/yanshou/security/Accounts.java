@@ -96,7 +96,7 @@ public class Accounts implements UserDetailsService, UserDetailsPasswordService 
         if (n == 0) throw new NotFoundException("no user " + username);
         audit.record(by, "USER_UPDATED", null, Map.of("username", username, "roles", roles, "enabled", enabled));
         // a disabled account (or one whose roles changed) signs in again: its open sessions end
-        sessions.ifAvailable(s -> s.endAll(username, null));
+        sessions.ifAvailable(s -> s.endAllAfterCommit(username));
     }
 
     private static Instant instant(java.sql.Timestamp t) { return t == null ? null : t.toInstant(); }

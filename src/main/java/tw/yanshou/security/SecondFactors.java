@@ -210,14 +210,16 @@ public class SecondFactors {
                 .orElseThrow(() -> new NotFoundException("no user " + username));
         String vendorId = user.isEmpty() ? null : user;
         Status before = status(username);
-        if (!before.any() && before.recoveryCodesLeft() == 0 && pendingTotp(username).isEmpty())
+        // an enrolment begun but never confirmed is no factor: the user starts it again anyway
+        if (!before.any() && before.recoveryCodesLeft() == 0)
             throw new ConflictException("no second factor to reset",
                     List.of(new Violation("username", "this user has no second factor")));
         jdbc.sql("delete from mfa_totp where username = ?").param(username).update();
         jdbc.sql("delete from mfa_recovery_code where username = ?").param(username).update();
         int passkeys = jdbc.sql("delete from user_credentials c using user_entities e where e.id = c.user_entity_user_id "
                 + "and e.name = ?").param(username).update();
-        int ended = sessions.getIfAvailable() == null ? 0 : sessions.getObject().endAll(username, null);
+        // after the reset commits: a reset that rolls back leaves the sessions as they were
+        int ended = sessions.getIfAvailable() == null ? 0 : sessions.getObject().endAllAfterCommit(username);
         Reset reset = new Reset(username, before.totp(), passkeys, before.recoveryCodesLeft(), ended);
         audit.record(admin.name(), "MFA_RESET", null, Map.of("username", username, "reason", why, "totp", reset.totp(),
                 "passkeys", passkeys, "recoveryCodes", reset.recoveryCodes(), "sessionsEnded", ended));

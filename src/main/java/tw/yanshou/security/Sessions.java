@@ -61,6 +61,24 @@ public class Sessions {
         return n;
     }
 
+    /**
+     * Ends every session of the user once the caller's transaction has committed (at once without one), so that a
+     * change that rolls back (a reset, a disabled account) leaves the sessions as they were: Spring Session JDBC
+     * writes in transactions of its own. Returns how many sessions the user has now.
+     */
+    public int endAllAfterCommit(String username) {
+        int open = repository.findByPrincipalName(username).size();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override public void afterCommit() { endAll(username, null); }
+                    });
+        } else {
+            endAll(username, null);
+        }
+        return open;
+    }
+
     private static Open open(Session s, String currentId) {
         SignInHistory.Client client = s.getAttribute(CLIENT);
         Duration max = s.getMaxInactiveInterval();

@@ -33,6 +33,7 @@ class ContractBoardTest extends ApiTestSupport {
     @Autowired ContractBoard board;
     @Autowired tw.yanshou.infrastructure.OfficeClock clock;
     @Autowired ContractRepository contracts;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private static final Actor OFFICER = new Actor("board-reader", Set.of(Actor.OFFICER), null);
 
@@ -63,6 +64,12 @@ class ContractBoardTest extends ApiTestSupport {
 
     private JsonNode statement(UUID id, LocalDate asOf) {
         return api().get().uri("/api/contracts/{id}/statement?asOf={d}", id, asOf).retrieve().body(JsonNode.class);
+    }
+
+    /** The one row of a contract: the board's two branches never both give it. */
+    private static ContractBoard.Row only(List<ContractBoard.Row> rows) {
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
     }
 
     private static LocalDate date(JsonNode n) { return n == null || n.isNull() ? null : LocalDate.parse(n.asText()); }
@@ -107,9 +114,9 @@ class ContractBoardTest extends ApiTestSupport {
         UUID tendered = register(file("BOARD-TENDERED-" + UUID.randomUUID(), today.minusDays(5),
                 "[ { date: " + today.minusDays(1) + ", type: TENDERED, milestone: FACTORY } ]"));
 
-        Map<UUID, ContractBoard.Row> rows = board.rows(List.of(court, late, tendered), today).stream()
-                .collect(Collectors.toMap(ContractBoard.Row::id, Function.identity()));
-        assertThat(rows).hasSize(3);
+        List<ContractBoard.Row> found = board.rows(List.of(court, late, tendered), today);
+        assertThat(found).hasSize(3);
+        Map<UUID, ContractBoard.Row> rows = found.stream().collect(Collectors.toMap(ContractBoard.Row::id, Function.identity()));
 
         // the court case (臺灣高等法院111年度上字第122號): 28 + 56 + 7 + 119 = 210 days, 6,615,840, the cap of 2,076,000
         // waived, the termination right on 2019-09-12; terminated, so no projection and nothing due
@@ -153,20 +160,30 @@ class ContractBoardTest extends ApiTestSupport {
         LocalDate tomorrow = today.plusDays(1);
         String body = contracts.storedStatement(tendered, t.asOf()).orElseThrow();
         contracts.storeStatement(tendered, tomorrow, "TEST", BigDecimal.valueOf(4711), body);
-        assertThat(board.rows(List.of(tendered), today).get(0).penalty()).isEqualByComparingTo(BigDecimal.ZERO);
-        assertThat(board.rows(List.of(tendered), today).get(0).asOf()).isEqualTo(t.asOf());
+        assertThat(only(board.rows(List.of(tendered), today)).penalty()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(only(board.rows(List.of(tendered), today)).asOf()).isEqualTo(t.asOf());
         contracts.storeStatement(tendered, t.asOf(), "TEST", BigDecimal.ZERO, body);
-        ContractBoard.Row later = board.rows(List.of(tendered), tomorrow).get(0);
+        ContractBoard.Row later = only(board.rows(List.of(tendered), tomorrow));
         assertThat(later.asOf()).isEqualTo(tomorrow);
         assertThat(later.penalty()).isEqualByComparingTo(BigDecimal.valueOf(4711));
-        assertThat(board.rows(List.of(tendered), t.asOf().minusDays(1)).get(0).asOf()).isNull();
+        assertThat(only(board.rows(List.of(tendered), t.asOf().minusDays(1))).asOf()).isNull();
+        // the latest day's statement computed again: its new figures are shown
+        contracts.storeStatement(tendered, tomorrow, "TEST", BigDecimal.valueOf(4712), body);
+        assertThat(only(board.rows(List.of(tendered), tomorrow)).penalty()).isEqualByComparingTo(BigDecimal.valueOf(4712));
+        // were the latest ever deleted, the one before is the latest again
+        jdbc.sql("delete from statement where contract_id = ? and as_of = ?").params(tendered, java.sql.Date.valueOf(tomorrow)).update();
+        ContractBoard.Row back = only(board.rows(List.of(tendered), tomorrow));
+        assertThat(back.asOf()).isEqualTo(t.asOf());
+        assertThat(back.penalty()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(jdbc.sql("select as_of from statement_latest where contract_id = ?").param(tendered).query(java.time.LocalDate.class)
+                .single()).isEqualTo(t.asOf());
 
         // the vendor filter's list: each vendor once, by name
         assertThat(board.vendors()).filteredOn(v -> v.id().equals("vendor-board")).hasSize(1)
                 .first().extracting(ContractBoard.Vendor::name).isEqualTo("慶臻實業有限公司");
 
         // before any statement was stored: the contract, without figures
-        ContractBoard.Row before = board.rows(List.of(late), LocalDate.of(2000, 1, 1)).get(0);
+        ContractBoard.Row before = only(board.rows(List.of(late), LocalDate.of(2000, 1, 1)));
         assertThat(before.asOf()).isNull();
         assertThat(before.penalty()).isNull();
         assertThat(before.lateDays()).isZero();

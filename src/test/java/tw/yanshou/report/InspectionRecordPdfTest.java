@@ -224,7 +224,7 @@ class InspectionRecordPdfTest extends ApiTestSupport {
     /**
      * A fallback font ({@code yanshou.pdf.fallback-fonts}, a file) is read through the same path as the bundled ones:
      * ✗ (U+2717, not in the Noto Sans TC subset, in DejaVu Sans) is drawn from it and extracted whole, not written as
-     * its code, and its ligatures are left out too.
+     * its code. (Skipped where Debian's DejaVu fonts are not installed.)
      */
     @Test
     void aFallbackFontFileIsUsedForWhatTheBundledFontLacks() throws Exception {

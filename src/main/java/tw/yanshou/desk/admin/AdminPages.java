@@ -89,15 +89,19 @@ class AdminPages {
 
     /** An administrator resets another user's second factors (the user lost them), with the reason. */
     @PostMapping("/admin/users/{username}/second-factors/reset")
-    String resetSecondFactors(@PathVariable String username, @RequestParam Map<String, String> form, Model model) {
+    String resetSecondFactors(@PathVariable String username, @RequestParam Map<String, String> form, Model model,
+                              org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         FormErrors errors = forms.errors();
         try {
             factors.resetByAdministrator(actor.get(), username, form.get("reason"));
-            return "redirect:/admin/users?reset=" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8);
+            // the message names the user from the session, not from the address (which anyone could write)
+            redirect.addFlashAttribute("resetDone", username);
+            return "redirect:/admin/users";
         } catch (InvalidInputException e) {
             errors.add("reason", "admin.mfaReset.reason.invalid");
         } catch (ConflictException e) {
-            errors.addAll(violations(e), p -> "username".equals(p) ? "reason" : p, Set.of("reason"));
+            // one's own, or nothing (left) to reset: at the top of the page, the row may have no form
+            errors.addGeneral("admin.mfaReset.conflict", username);
         }
         model.addAttribute("resetForm", form);
         return users(model, Map.of(), forms.errors(), null, forms.errors(), username, errors);

@@ -111,8 +111,19 @@ class AdminPagesTest {
                 .andExpect(content().string(containsString("請填寫重設的原因（至多 500 字）。")))
                 .andExpect(content().string(containsString("<details class=\"mfa-reset\" open=\"open\">")));
         mvc.perform(post("/admin/users/lin/second-factors/reset").with(csrf()).param("reason", "ticket 7"))
-                .andExpect(redirectedUrl("/admin/users?reset=lin"));
+                .andExpect(redirectedUrl("/admin/users"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("resetDone", "lin"));
         verify(factors).resetByAdministrator(any(), eq("lin"), eq("ticket 7"));
+        // the address cannot make the page say a reset happened
+        mvc.perform(get("/admin/users").param("reset", "someone-else"))
+                .andExpect(content().string(not(containsString("someone-else"))));
+        // a conflict (nothing left to reset) is said at the top of the page, where the row has no form
+        doThrow(new tw.yanshou.web.ConflictException("no second factor to reset", List.of(new Violation("username", "no factor"))))
+                .when(factors).resetByAdministrator(any(), eq("lin"), eq("ticket 8"));
+        mvc.perform(post("/admin/users/lin/second-factors/reset").with(csrf()).param("reason", "ticket 8"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("無法重設 lin 的第二因素")))
+                .andExpect(content().string(containsString("class=\"error-summary\" role=\"alert\"")));
     }
 
     @Test
