@@ -86,7 +86,7 @@ class PasskeyOptionsInTheSessionTest {
         assertThat(loaded.getPubKeyCredParams()).containsExactly(PublicKeyCredentialParameters.EdDSA,
                 PublicKeyCredentialParameters.ES256, PublicKeyCredentialParameters.RS256);
         assertThat(loaded.getExcludeCredentials().get(0).getTransports())
-                .containsExactly(AuthenticatorTransport.INTERNAL, AuthenticatorTransport.HYBRID);
+                .containsExactlyInAnyOrder(AuthenticatorTransport.INTERNAL, AuthenticatorTransport.HYBRID);
     }
 
     @Test
