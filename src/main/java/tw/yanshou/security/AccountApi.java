@@ -63,4 +63,10 @@ class AccountApi {
     SecondFactors.Reset resetSecondFactors(@PathVariable String username, @RequestBody(required = false) ResetRequest r) {
         return factors.resetByAdministrator(actor.get(), username, r == null ? null : r.reason());
     }
+
+    @Operation(summary = "End every open session of another user (the user signs in again everywhere)")
+    @DeleteMapping("/api/users/{username}/sessions")
+    Map<String, Object> endSessions(@PathVariable String username) {
+        return Map.of("username", username, "sessionsEnded", accounts.endSessionsOf(actor.get(), username));
+    }
 }

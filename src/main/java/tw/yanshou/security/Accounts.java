@@ -99,6 +99,29 @@ public class Accounts implements UserDetailsService, UserDetailsPasswordService 
         sessions.ifAvailable(s -> s.endAllAfterCommit(username));
     }
 
+    /**
+     * An administrator ends every open session of another user (a lost laptop, a colleague who left): the user signs
+     * in again on every device. Not one's own (that is {@code /account}, which keeps the session in use). Audited with
+     * the count; returns it.
+     */
+    @Transactional
+    public int endSessionsOf(Actor admin, String username) {
+        if (!admin.roles().contains(Actor.ADMIN)) throw new org.springframework.security.access.AccessDeniedException("administrators only");
+        if (username.equals(admin.name())) throw new tw.yanshou.web.ConflictException("not your own sessions",
+                java.util.List.of(new tw.yanshou.calculus.Violation("username",
+                        "you cannot end your own sessions here; end the others at /account")));
+        if (jdbc.sql("select count(*) from app_user where username = ?").param(username).query(Long.class).single() == 0)
+            throw new NotFoundException("no user " + username);
+        int open = sessions.getIfAvailable() == null ? 0 : sessions.getObject().endAllAfterCommit(username);
+        audit.record(admin.name(), "SESSIONS_ENDED", null, Map.of("username", username, "sessions", open));
+        return open;
+    }
+
+    /** How many sessions each user has open now (users without one are left out). */
+    public Map<String, Integer> openSessions() {
+        return sessions.getIfAvailable() == null ? Map.of() : sessions.getObject().openByUser();
+    }
+
     private static Instant instant(java.sql.Timestamp t) { return t == null ? null : t.toInstant(); }
 
     @Override

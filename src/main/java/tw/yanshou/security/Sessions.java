@@ -24,10 +24,13 @@ public class Sessions {
 
     private final FindByIndexNameSessionRepository<? extends Session> repository;
     private final AuditLog audit;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    Sessions(FindByIndexNameSessionRepository<? extends Session> repository, AuditLog audit) {
+    Sessions(FindByIndexNameSessionRepository<? extends Session> repository, AuditLog audit,
+             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.repository = repository;
         this.audit = audit;
+        this.jdbc = jdbc;
     }
 
     /** One open session; {@code id} is shown only as a hash, the session id itself never leaves the server. */
@@ -59,6 +62,16 @@ public class Sessions {
             n++;
         }
         return n;
+    }
+
+    /** How many unexpired sessions each signed-in user has (one query on Spring Session's table). */
+    public Map<String, Integer> openByUser() {
+        Map<String, Integer> open = new java.util.TreeMap<>();
+        jdbc.sql("select principal_name, count(*) from spring_session where principal_name is not null "
+                        + "and expiry_time > ? group by principal_name")
+                .param(System.currentTimeMillis())
+                .query((rs, n) -> open.put(rs.getString(1), rs.getInt(2))).list();
+        return open;
     }
 
     /**

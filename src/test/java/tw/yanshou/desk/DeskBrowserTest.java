@@ -278,6 +278,18 @@ class DeskBrowserTest extends BrowserTestSupport {
             assertThat(forbidden.status()).isEqualTo(403);
             axe(v);
             assertThat(v.navigate(url("/admin/users")).status()).isEqualTo(403);
+
+            // the vendor's laptop is lost: the administrator ends the vendor's sessions, the vendor signs in again
+            page.navigate(url("/admin/users"));
+            Locator chen = page.locator("tr", new Page.LocatorOptions().setHasText("vendor-chen"));
+            assertThat(chen.getByTestId("sessions")).containsText("開啟中");
+            page.locator("button[aria-label='結束 vendor-chen 的所有工作階段']").click();
+            assertThat(page.locator("[role=status]")).containsText("vendor-chen 的所有工作階段已結束");
+            assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("vendor-chen")).getByTestId("sessions"))
+                    .hasText("開啟中 0 個");
+            axe(page);
+            v.navigate(url("/portal"));
+            assertThat(v).hasURL(Pattern.compile(".*/login$"));
         }
     }
 

@@ -107,7 +107,23 @@ class AdminPages {
         return users(model, Map.of(), forms.errors(), null, forms.errors(), username, errors);
     }
 
-    @GetMapping({"/admin/users/{username}", "/admin/users/{username}/second-factors/reset", "/admin/tokens/{id}/revoke",
+    /** An administrator ends another user's open sessions. */
+    @PostMapping("/admin/users/{username}/sessions/end")
+    String endSessions(@PathVariable String username, Model model,
+                       org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            accounts.endSessionsOf(actor.get(), username);
+            redirect.addFlashAttribute("sessionsEnded", username);
+            return "redirect:/admin/users";
+        } catch (ConflictException e) {
+            FormErrors errors = forms.errors();
+            errors.addGeneral("admin.sessions.own");
+            return users(model, Map.of(), forms.errors(), null, forms.errors(), null, errors);
+        }
+    }
+
+    @GetMapping({"/admin/users/{username}", "/admin/users/{username}/second-factors/reset", "/admin/users/{username}/sessions/end",
+            "/admin/tokens/{id}/revoke",
             "/admin/calendar/closures/{id}/remove"})
     String afterPost() { return "redirect:/admin/users"; }
 
@@ -122,6 +138,7 @@ class AdminPages {
         Map<String, tw.yanshou.security.SecondFactors.Status> factorsOf = new java.util.HashMap<>();
         for (var u : users) factorsOf.put(u.username(), factors.status(u.username()));
         model.addAttribute("factorsOf", factorsOf);
+        model.addAttribute("sessionsOf", accounts.openSessions());
         model.addAttribute("me", actor.get().name());
         model.addAttribute("resetting", resetting);
         model.addAttribute("resetErrors", resetErrors);

@@ -127,12 +127,34 @@ class AdminPagesTest {
     }
 
     @Test
+    void endingAUsersSessionsGoesThroughAccountsAndOnesOwnIsSaidAtTheTop() throws Exception {
+        when(accounts.users()).thenReturn(List.of(new Accounts.UserView("lin", Set.of("OFFICER"), null, true, java.time.Instant.EPOCH),
+                new Accounts.UserView("admin", Set.of("ADMIN"), null, true, java.time.Instant.EPOCH)));
+        when(factors.status(any())).thenReturn(new tw.yanshou.security.SecondFactors.Status(true, 9, List.of()));
+        when(accounts.openSessions()).thenReturn(java.util.Map.of("lin", 2, "admin", 1));
+        mvc.perform(get("/admin/users")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("aria-label=\"結束 lin 的所有工作階段\"")))
+                .andExpect(content().string(containsString("開啟中 2 個")))
+                .andExpect(content().string(not(containsString("aria-label=\"結束 admin 的所有工作階段\""))));
+        mvc.perform(post("/admin/users/lin/sessions/end").with(csrf()))
+                .andExpect(redirectedUrl("/admin/users"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("sessionsEnded", "lin"));
+        verify(accounts).endSessionsOf(any(), eq("lin"));
+        doThrow(new tw.yanshou.web.ConflictException("not your own sessions", List.of(new Violation("username", "own"))))
+                .when(accounts).endSessionsOf(any(), eq("admin"));
+        mvc.perform(post("/admin/users/admin/sessions/end").with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("自己的工作階段請到「我的帳號」結束")));
+    }
+
+    @Test
     @WithMockUser(username = "lin", roles = "OFFICER")
     void officersMayNotAdminister() throws Exception {
         for (String page : new String[] {"/admin/users", "/admin/tokens", "/admin/calendar"})
             mvc.perform(get(page)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/tokens").with(csrf()).param("name", "x")).andExpect(status().isForbidden());
         mvc.perform(post("/admin/users/admin/second-factors/reset").with(csrf()).param("reason", "x")).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/users/admin/sessions/end").with(csrf())).andExpect(status().isForbidden());
+        verify(accounts, never()).endSessionsOf(any(), any());
         verify(factors, never()).resetByAdministrator(any(), any(), any());
     }
 }
