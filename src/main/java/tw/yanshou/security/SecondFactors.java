@@ -199,10 +199,9 @@ public class SecondFactors {
     @Transactional
     public Reset resetByAdministrator(Actor admin, String username, String reason) {
         if (!admin.roles().contains(Actor.ADMIN)) throw new org.springframework.security.access.AccessDeniedException("administrators only");
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) throw new InvalidInputException("reason",
+        String why = tw.yanshou.web.Texts.note("reason", reason, 500);
+        if (why == null) throw new InvalidInputException("reason",
                 "required: say why (e.g. the ticket of the user's request and how the user was identified)");
-        if (why.length() > 500) throw new InvalidInputException("reason", "at most 500 characters");
         if (username.equals(admin.name())) throw new ConflictException("not your own second factors",
                 List.of(new Violation("username", "you cannot reset your own second factors; change them at /account/mfa")));
         var user = jdbc.sql("select vendor_id from app_user where username = ?").param(username)

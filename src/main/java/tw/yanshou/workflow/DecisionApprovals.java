@@ -201,17 +201,15 @@ public class DecisionApprovals {
         if (decision == null || !List.of(ApprovalModel.APPROVE, ApprovalModel.REJECT).contains(decision))
             throw new InvalidInputException(List.of(new Violation("decision", "must be one of APPROVE, REJECT"
                     + (decision == null ? "" : ", was \"" + (decision.length() > 20 ? decision.substring(0, 20) + "…" : decision) + "\""))));
-        String why = reason == null ? null : reason.strip();
-        if (ApprovalModel.REJECT.equals(decision) && (why == null || why.isEmpty()))
+        String why = tw.yanshou.web.Texts.note("reason", reason, MAX_REASON);
+        if (ApprovalModel.REJECT.equals(decision) && why == null)
             throw new InvalidInputException(List.of(new Violation("reason", "say why the proposal is rejected")));
-        if (why != null && why.codePointCount(0, why.length()) > MAX_REASON)
-            throw new InvalidInputException(List.of(new Violation("reason", "at most " + MAX_REASON + " characters")));
         Approval pending = approval(id, Status.PENDING, runtime.getVariables(task.getProcessInstanceId()));
         Refusal refused = whyNot(pending, actor);
         if (refused != null) throw new AccessDeniedException(refused.message());
         Map<String, Object> answer = new HashMap<>();
         answer.put(Variables.DECISION, decision);
-        answer.put(Variables.ANSWER_REASON, why == null || why.isEmpty() ? null : why);
+        answer.put(Variables.ANSWER_REASON, why);
         answer.put(Variables.ANSWER_BY, actor.name());
         try {
             workflow.complete(task, answer);

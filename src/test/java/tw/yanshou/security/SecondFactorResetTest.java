@@ -93,7 +93,8 @@ class SecondFactorResetTest extends ApiTestSupport {
         long before = rows("keeps-phone");
         long audits = jdbc.sql("select count(*) from audit_log where action = 'MFA_RESET'").query(Long.class).single();
 
-        for (Object body : new Object[] {null, Map.of(), Map.of("reason", "   "), Map.of("reason", "x".repeat(501))}) {
+        for (Object body : new Object[] {null, Map.of(), Map.of("reason", "   "), Map.of("reason", "x".repeat(501)),
+                "{\"reason\":\"ticket\\u0000 9\"}", "{\"reason\":\"ticket \\ud800 9\"}"}) {
             ResponseEntity<JsonNode> r = reset(TOKEN, "keeps-phone", body);
             assertThat(r.getStatusCode().value()).as("body %s", body).isEqualTo(422);
             assertThat(r.getHeaders().getContentType().toString()).startsWith("application/problem+json");

@@ -173,6 +173,12 @@ class FourEyesApiTest extends ApiTestSupport {
         ResponseEntity<JsonNode> noReason = decide(supervisor, approval, "{\"decision\":\"REJECT\"}");
         assertThat(noReason.getStatusCode().value()).isEqualTo(422);
         assertThat(noReason.getBody().get("violations").get(0).get("path").asText()).isEqualTo("reason");
+        // a NUL (PostgreSQL refuses it in text and JSON) or a lone surrogate: the field named, nothing decided
+        for (String hostile : new String[] {"尚在\\u0000調解中", "尚在\\ud800調解中"}) {
+            ResponseEntity<JsonNode> bad = decide(supervisor, approval, "{\"decision\":\"REJECT\",\"reason\":\"" + hostile + "\"}");
+            assertThat(bad.getStatusCode().value()).as(hostile).isEqualTo(422);
+            assertThat(bad.getBody().get("violations").get(0).get("path").asText()).isEqualTo("reason");
+        }
         ResponseEntity<JsonNode> rejected = decide(supervisor, approval, "{\"decision\":\"REJECT\",\"reason\":\"尚在調解中\"}");
         assertThat(rejected.getStatusCode().value()).isEqualTo(200);
         assertThat(rejected.getBody().get("status").asText()).isEqualTo("REJECTED");

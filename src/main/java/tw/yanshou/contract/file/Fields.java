@@ -208,23 +208,13 @@ final class Fields {
         return text;
     }
 
-    /** What is wrong with the characters of a text, or null. */
+    /** What is wrong with the characters of a text, or null (the one check, {@link tw.yanshou.web.Texts}; and invisible ones in identifiers). */
     private static String characterProblem(String text, Text kind) {
+        String problem = tw.yanshou.web.Texts.characterProblem(text, kind.lines);
+        if (problem != null || !kind.identifier) return problem;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-                continue;
-            }
-            if (Character.isSurrogate(c))
-                return "holds an unpaired surrogate (U+" + hex(c) + " at character " + (i + 1) + "): the text is not valid Unicode";
-            if (c == '\t' || c == '\n' || c == '\r') {
-                if (kind.lines) continue;
-                return "must be one line without tabs (a " + (c == '\t' ? "tab" : "line break") + " at character " + (i + 1) + ")";
-            }
-            if (Character.getType(c) == Character.CONTROL)
-                return "holds the control character U+" + hex(c) + " at character " + (i + 1) + "; remove it";
-            if (kind.identifier && invisible(c))
+            if (invisible(c))
                 return "holds the invisible character U+" + hex(c) + " at character " + (i + 1)
                         + " (a bidi control or zero-width character); an identifier is written in visible characters only";
         }
