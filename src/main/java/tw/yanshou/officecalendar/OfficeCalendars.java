@@ -120,8 +120,16 @@ public class OfficeCalendars implements CalendarSource {
         if (day == null) problems.add(new Violation("date", "is required"));
         if (county == null || county.isBlank()) problems.add(new Violation("county", "is required, e.g. 臺北市"));
         else if (county.strip().length() > 50) problems.add(new Violation("county", "must be at most 50 characters"));
+        else if (tw.yanshou.web.Texts.characterProblem(county, false) != null)
+            problems.add(new Violation("county", tw.yanshou.web.Texts.characterProblem(county, false)));
+        String why = null;
+        try {
+            why = tw.yanshou.web.Texts.note("reason", reason, 500);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.violations());
+        }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
-        StoredClosure closure = new StoredClosure(UUID.randomUUID(), new LocalClosure(day, county, reason));
+        StoredClosure closure = new StoredClosure(UUID.randomUUID(), new LocalClosure(day, county, why));
         int added = jdbc.sql("insert into local_closure (id, calendar, day, county, reason, created_by) values (?, ?, ?, ?, ?, ?) "
                         + "on conflict (calendar, day, county) do nothing")
                 .params(closure.id(), TW, Date.valueOf(day), closure.closure().county(), closure.closure().reason(), actor)

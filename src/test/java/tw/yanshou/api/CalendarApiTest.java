@@ -91,6 +91,14 @@ class CalendarApiTest extends ApiTestSupport {
         assertThat(api().post().uri("/api/calendars/TW/closures").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"date\":\"2019-08-09\",\"county\":\"臺北市\"}").retrieve().toEntity(JsonNode.class)
                 .getStatusCode().value()).isEqualTo(409);
+        // a NUL (PostgreSQL refuses it in text) in the county or the reason: 422 naming the field, nothing stored
+        for (String[] hostile : new String[][] {{"county", "{\"date\":\"2019-08-16\",\"county\":\"臺北\\u0000市\"}"},
+                {"reason", "{\"date\":\"2019-08-16\",\"county\":\"臺北市\",\"reason\":\"颱風\\u0000停止上班\"}"}}) {
+            ResponseEntity<JsonNode> bad = api().post().uri("/api/calendars/TW/closures").contentType(MediaType.APPLICATION_JSON)
+                    .body(hostile[1]).retrieve().toEntity(JsonNode.class);
+            assertThat(bad.getStatusCode().value()).as(hostile[0]).isEqualTo(422);
+            assertThat(bad.getBody().get("violations").get(0).get("path").asText()).isEqualTo(hostile[0]);
+        }
         api().delete().uri("/api/calendars/TW/closures/{id}", closure.getBody().get("id").asText()).retrieve().toBodilessEntity();
         assertThat(dueOn(t)).isEqualTo("2019-08-09");
     }
