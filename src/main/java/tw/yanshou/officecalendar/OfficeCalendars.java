@@ -120,8 +120,10 @@ public class OfficeCalendars implements CalendarSource {
         if (day == null) problems.add(new Violation("date", "is required"));
         if (county == null || county.isBlank()) problems.add(new Violation("county", "is required, e.g. 臺北市"));
         else if (county.strip().length() > 50) problems.add(new Violation("county", "must be at most 50 characters"));
-        else if (tw.yanshou.web.Texts.characterProblem(county, false) != null)
-            problems.add(new Violation("county", tw.yanshou.web.Texts.characterProblem(county, false)));
+        else {
+            String countyProblem = tw.yanshou.web.Texts.characterProblem(county, false);
+            if (countyProblem != null) problems.add(new Violation("county", countyProblem));
+        }
         String why = null;
         try {
             why = tw.yanshou.web.Texts.note("reason", reason, 500);
